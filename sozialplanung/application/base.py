@@ -1,0 +1,196 @@
+"""The command side's core: load aggregates, save what one command changed atomically.
+
+Every command runs through :meth:`CommandsBase.execute`: it answers a retried client
+mutation id from its receipt, saves all touched aggregates (and the receipt) in one
+transaction, and turns the store's version constraint into VERSION_CONFLICT or DUPLICATE.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import TypeVar
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.persistence import IntegrityError, JSONTranscoder, Transcoding
+
+from ..domain.base import (
+    Duplicate,
+    Meta,
+    NotFound,
+    PlanningAggregate,
+    ValidationError,
+    VersionConflict,
+)
+from ..domain.claim import Claim, CommandReceipt, claim_id, receipt_id
+from ..domain.cycle import Cycle, cycle_id
+from .personal_data import PersonalDataVault
+
+A = TypeVar("A", bound=PlanningAggregate)
+Outcome = tuple[UUID, Sequence[PlanningAggregate]]
+
+
+class DateAsISO(Transcoding):
+    type = date
+    name = "date_iso"
+
+    def encode(self, obj: date) -> str:
+        return obj.isoformat()
+
+    def decode(self, data: str) -> date:
+        return date.fromisoformat(data)
+
+
+class CommandsBase(Application):
+    name = "sozialplanung"
+
+    def __init__(self, env: dict[str, str] | None = None) -> None:
+        super().__init__(env)
+        self.personal_data = PersonalDataVault(self.factory.datastore)  # type: ignore[attr-defined]
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        transcoder.register(DateAsISO())
+
+    # Loading ------------------------------------------------------------------------
+
+    def load(self, kind: type[A], aggregate_id: UUID, field: str, version: int | None = None) -> A:
+        """The aggregate of that kind, or NOT_FOUND / VALIDATION naming the input field."""
+        label = kind.__name__.lower()
+        try:
+            aggregate = self.repository.get(aggregate_id, version=version)
+        except AggregateNotFoundError:
+            raise NotFound(f"No {label} with id {aggregate_id}.", field) from None
+        if not isinstance(aggregate, kind):
+            raise ValidationError(
+                f"{aggregate_id} is a {type(aggregate).__name__.lower()}, not a {label}.", field
+            )
+        return aggregate
+
+    def load_current(
+        self, kind: type[A], aggregate_id: UUID, field: str, expected_version: int | None
+    ) -> A:
+        aggregate = self.load(kind, aggregate_id, field)
+        aggregate.require_version(expected_version)
+        return aggregate
+
+    def load_optional(self, kind: type[A], aggregate_id: UUID | None, field: str) -> A | None:
+        return None if aggregate_id is None else self.load(kind, aggregate_id, field)
+
+    def exists(self, aggregate_id: UUID) -> bool:
+        return next(iter(self.events.get(aggregate_id, limit=1)), None) is not None
+
+    def cycle(self, number: int, field: str = "cycle") -> Cycle:
+        try:
+            return self.load(Cycle, cycle_id(number), field)
+        except NotFound:
+            raise NotFound(f"There is no cycle {number}.", field) from None
+
+    def claimed_owner(self, kind: str, key: str) -> UUID | None:
+        try:
+            claim = self.repository.get(claim_id(kind, key))
+        except AggregateNotFoundError:
+            return None
+        return claim.owner_id
+
+    # Saving -------------------------------------------------------------------------
+
+    def execute(
+        self,
+        meta: Meta,
+        command: str,
+        client_mutation_id: str | None,
+        action: Callable[[], Outcome],
+    ) -> UUID:
+        """Run one command: at most once per client mutation id, all or nothing."""
+        if client_mutation_id is not None:
+            client_mutation_id = client_mutation_id.strip()
+            if not client_mutation_id or len(client_mutation_id) > 200:
+                raise ValidationError(
+                    "clientMutationId must have 1 to 200 characters.", "clientMutationId"
+                )
+            answered = self._answered(meta.actor, client_mutation_id, command)
+            if answered is not None:
+                return answered
+        result, aggregates = action()
+        to_save: list[PlanningAggregate] = list(aggregates)
+        if client_mutation_id is not None:
+            to_save.append(
+                CommandReceipt.issue(
+                    meta,
+                    command=command,
+                    client_mutation_id=client_mutation_id,
+                    result={"id": str(result)},
+                )
+            )
+        new = [a for a in to_save if a.version == len(a.pending_events)]
+        try:
+            self.save(*to_save)
+        except IntegrityError:
+            if client_mutation_id is not None:
+                answered = self._answered(meta.actor, client_mutation_id, command)
+                if answered is not None:
+                    return answered
+            for aggregate in new:
+                if self.exists(aggregate.id):
+                    raise self._duplicate(aggregate) from None
+            raise VersionConflict(
+                "Someone else changed this meanwhile; nothing was written. Reload and retry."
+            ) from None
+        return result
+
+    def change(
+        self,
+        meta: Meta,
+        command: str,
+        kind: type[A],
+        aggregate_id: UUID,
+        field: str,
+        apply: Callable[[A], None],
+        *,
+        expected_version: int | None = None,
+        client_mutation_id: str | None = None,
+    ) -> UUID:
+        """A command that changes one aggregate: load it, apply the change, save it."""
+
+        def action() -> Outcome:
+            target = self.load_current(kind, aggregate_id, field, expected_version)
+            apply(target)
+            return single(target)
+
+        return self.execute(meta, command, client_mutation_id, action)
+
+    def _answered(self, actor: str, client_mutation_id: str, command: str) -> UUID | None:
+        try:
+            receipt = self.repository.get(receipt_id(actor, client_mutation_id))
+        except AggregateNotFoundError:
+            return None
+        if receipt.command != command:
+            raise Duplicate(
+                f"clientMutationId {client_mutation_id!r} was already used for {receipt.command}.",
+                "clientMutationId",
+            )
+        return UUID(receipt.result["id"])
+
+    @staticmethod
+    def _duplicate(aggregate: PlanningAggregate) -> Duplicate:
+        if isinstance(aggregate, Claim):
+            return Duplicate(
+                f"The {aggregate.kind} {aggregate.key!r} is already taken.", aggregate.kind
+            )
+        if isinstance(aggregate, Cycle):
+            return Duplicate(f"Cycle {aggregate.number} already exists.", "number")
+        return Duplicate(f"{type(aggregate).__name__} {aggregate.id} already exists.")
+
+
+def single(aggregate: PlanningAggregate) -> Outcome:
+    return aggregate.id, [aggregate]
+
+
+def unique_ids(ids: list[UUID] | None) -> list[UUID]:
+    result: list[UUID] = []
+    for value in ids or []:
+        if value not in result:
+            result.append(value)
+    return result

@@ -1,0 +1,91 @@
+"""Commands on cycles (Zyklen zwischen zwei Sozialkonferenzen)."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+from ..domain.base import Duplicate, Meta
+from ..domain.body import Body
+from ..domain.cycle import Cycle, cycle_id
+from ..domain.meeting import Meeting
+from .base import CommandsBase, Outcome, single
+
+
+class CycleCommands(CommandsBase):
+    def open_cycle(
+        self,
+        meta: Meta,
+        *,
+        number: int,
+        label: str,
+        starts_on: date,
+        ends_on: date,
+        conference_body: UUID,
+        working_groups: list[tuple[UUID, str]],
+        client_mutation_id: str | None = None,
+    ) -> UUID:
+        def action() -> Outcome:
+            if self.exists(cycle_id(number)):
+                raise Duplicate(f"Cycle {number} already exists.", "number")
+            conference = self.load(Body, conference_body, "conferenceBody")
+            groups = [
+                (self.load(Body, body, f"workingGroups.{i}.body"), focus)
+                for i, (body, focus) in enumerate(working_groups)
+            ]
+            return single(
+                Cycle.open(
+                    meta,
+                    number=number,
+                    label=label,
+                    starts_on=starts_on,
+                    ends_on=ends_on,
+                    conference=conference,
+                    working_groups=groups,
+                )
+            )
+
+        return self.execute(meta, "openCycle", client_mutation_id, action)
+
+    def _change_cycle(
+        self, meta: Meta, command: str, number: int, client_mutation_id: str | None, apply: object
+    ) -> UUID:
+        def action() -> Outcome:
+            cycle = self.cycle(number)
+            apply(cycle)  # type: ignore[operator]
+            return single(cycle)
+
+        return self.execute(meta, command, client_mutation_id, action)
+
+    def assign_working_group(
+        self,
+        meta: Meta,
+        *,
+        cycle: int,
+        body: UUID,
+        focus: str,
+        client_mutation_id: str | None = None,
+    ) -> UUID:
+        def apply(target: Cycle) -> None:
+            conference = self.load(Body, target.conference_body_id, "cycle")
+            target.assign_working_group(
+                meta, body=self.load(Body, body, "body"), focus=focus, conference=conference
+            )
+
+        return self._change_cycle(meta, "assignWorkingGroup", cycle, client_mutation_id, apply)
+
+    def record_conference_held(
+        self, meta: Meta, *, cycle: int, meeting: UUID, client_mutation_id: str | None = None
+    ) -> UUID:
+        return self._change_cycle(
+            meta,
+            "recordConferenceHeld",
+            cycle,
+            client_mutation_id,
+            lambda c: c.record_conference_held(meta, self.load(Meeting, meeting, "meeting")),
+        )
+
+    def close_cycle(self, meta: Meta, *, cycle: int, client_mutation_id: str | None = None) -> UUID:
+        return self._change_cycle(
+            meta, "closeCycle", cycle, client_mutation_id, lambda c: c.close(meta)
+        )

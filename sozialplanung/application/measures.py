@@ -1,0 +1,253 @@
+"""Commands on measures (Maßnahmen) through their whole lifecycle."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from uuid import UUID
+
+from ..domain.base import Meta
+from ..domain.body import Body
+from ..domain.measure import Measure
+from ..domain.organization import Organization
+from ..domain.paper import Paper
+from .base import CommandsBase, Outcome, single
+
+
+class MeasureCommands(CommandsBase):
+    def propose_measure(
+        self,
+        meta: Meta,
+        *,
+        cycle: int,
+        working_group: UUID,
+        title: str,
+        description: str | None = None,
+        lead: UUID | None = None,
+        client_mutation_id: str | None = None,
+    ) -> UUID:
+        def action() -> Outcome:
+            target_cycle = self.cycle(cycle)
+            group = self.load(Body, working_group, "workingGroup")
+            lead_org = self.load_optional(Organization, lead, "lead")
+            return single(
+                Measure.propose(
+                    meta,
+                    cycle=target_cycle,
+                    working_group=group,
+                    title=title,
+                    description=description,
+                    lead_id=lead_org.id if lead_org else None,
+                )
+            )
+
+        return self.execute(meta, "proposeMeasure", client_mutation_id, action)
+
+    def _measure(
+        self,
+        meta: Meta,
+        command: str,
+        measure: UUID,
+        apply: Callable[[Measure], None],
+        expected_version: int | None,
+        client_mutation_id: str | None,
+    ) -> UUID:
+        return self.change(
+            meta,
+            command,
+            Measure,
+            measure,
+            "measure",
+            apply,
+            expected_version=expected_version,
+            client_mutation_id=client_mutation_id,
+        )
+
+    def revise_measure(
+        self,
+        meta: Meta,
+        *,
+        measure: UUID,
+        title: str | None = None,
+        description: str | None = None,
+        expected_version: int | None = None,
+        client_mutation_id: str | None = None,
+    ) -> UUID:
+        return self._measure(
+            meta,
+            "reviseMeasure",
+            measure,
+            lambda m: m.revise(meta, title=title, description=description),
+            expected_version,
+            client_mutation_id,
+        )
+
+    def refer_measure(
+        self,
+        meta: Meta,
+        *,
+        measure: UUID,
+        paper: UUID,
+        expected_version: int | None = None,
+        client_mutation_id: str | None = None,
+    ) -> UUID:
+        def apply(target: Measure) -> None:
+            target.refer(meta, self.load(Paper, paper, "paper").id)
+
+        return self._measure(
+            meta, "referMeasure", measure, apply, expected_version, client_mutation_id
+        )
+
+    def decide_measure(
+        self,
+        meta: Meta,
+        *,
+        measure: UUID,
+        adopted: bool,
+        body: UUID,
+        paper: UUID | None = None,
+        expected_version: int | None = None,
+        client_mutation_id: str | None = None,
+    ) -> UUID:
+        def apply(target: Measure) -> None:
+            deciding = self.load(Body, body, "body")
+            paper_id = self.load(Paper, paper, "paper").id if paper else None
+            target.decide(meta, adopted=adopted, body=deciding, paper_id=paper_id)
+
+        return self._measure(
+            meta, "decideMeasure", measure, apply, expected_version, client_mutation_id
+        )
+
+    def start_implementation(
+        self,
+        meta: Meta,
+        *,
+        measure: UUID,
+        expected_version: int | None = None,
+        client_mutation_id: str | None = None,
+    ) -> UUID:
+        return self._measure(
+            meta,
+            "startImplementation",
+            measure,
+            lambda m: m.start_implementation(meta),
+            expected_version,
+            client_mutation_id,
+        )
+
+    def report_progress(
+        self,
+        meta: Meta,
+        *,
+        measure: UUID,
+        percent: int,
+        note: str | None = None,
+        expected_version: int | None = None,
+        client_mutation_id: str | None = None,
+    ) -> UUID:
+        return self._measure(
+            meta,
+            "reportProgress",
+            measure,
+            lambda m: m.report_progress(meta, percent_done=percent, note=note),
+            expected_version,
+            client_mutation_id,
+        )
+
+    def evaluate_measure(
+        self,
+        meta: Meta,
+        *,
+        measure: UUID,
+        outcome: str,
+        obstacles: list[str] | None = None,
+        enablers: list[str] | None = None,
+        report: str | None = None,
+        expected_version: int | None = None,
+        client_mutation_id: str | None = None,
+    ) -> UUID:
+        return self._measure(
+            meta,
+            "evaluateMeasure",
+            measure,
+            lambda m: m.evaluate(
+                meta, outcome=outcome, obstacles=obstacles, enablers=enablers, report=report
+            ),
+            expected_version,
+            client_mutation_id,
+        )
+
+    def carry_forward_measure(
+        self,
+        meta: Meta,
+        *,
+        measure: UUID,
+        to_cycle: int,
+        working_group: UUID | None = None,
+        title: str | None = None,
+        description: str | None = None,
+        expected_version: int | None = None,
+        client_mutation_id: str | None = None,
+    ) -> UUID:
+        def apply(target: Measure) -> None:
+            target.carry_forward(
+                meta,
+                to_cycle=self.cycle(to_cycle, "toCycle"),
+                working_group=self.load_optional(Body, working_group, "workingGroup"),
+                title=title,
+                description=description,
+            )
+
+        return self._measure(
+            meta, "carryForwardMeasure", measure, apply, expected_version, client_mutation_id
+        )
+
+    def complete_measure(
+        self,
+        meta: Meta,
+        *,
+        measure: UUID,
+        expected_version: int | None = None,
+        client_mutation_id: str | None = None,
+    ) -> UUID:
+        return self._measure(
+            meta,
+            "completeMeasure",
+            measure,
+            lambda m: m.complete(meta),
+            expected_version,
+            client_mutation_id,
+        )
+
+    def drop_measure(
+        self,
+        meta: Meta,
+        *,
+        measure: UUID,
+        expected_version: int | None = None,
+        client_mutation_id: str | None = None,
+    ) -> UUID:
+        return self._measure(
+            meta,
+            "dropMeasure",
+            measure,
+            lambda m: m.drop(meta),
+            expected_version,
+            client_mutation_id,
+        )
+
+    def withdraw_measure(
+        self,
+        meta: Meta,
+        *,
+        measure: UUID,
+        expected_version: int | None = None,
+        client_mutation_id: str | None = None,
+    ) -> UUID:
+        return self._measure(
+            meta,
+            "withdrawMeasure",
+            measure,
+            lambda m: m.withdraw(meta),
+            expected_version,
+            client_mutation_id,
+        )

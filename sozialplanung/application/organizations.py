@@ -1,0 +1,94 @@
+"""Commands on organisations and persons."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from ..domain.base import Meta, text
+from ..domain.organization import Organization
+from ..domain.person import Person
+from .base import CommandsBase, Outcome, single
+
+
+class OrganizationCommands(CommandsBase):
+    def register_organization(
+        self,
+        meta: Meta,
+        *,
+        name: str,
+        kind: str,
+        short_name: str | None = None,
+        parent: UUID | None = None,
+        client_mutation_id: str | None = None,
+    ) -> UUID:
+        def action() -> Outcome:
+            parent_org = self.load_optional(Organization, parent, "parent")
+            return single(
+                Organization.register(
+                    meta, name=name, kind=kind, short_name=short_name, parent=parent_org
+                )
+            )
+
+        return self.execute(meta, "registerOrganization", client_mutation_id, action)
+
+    def rename_organization(
+        self,
+        meta: Meta,
+        *,
+        organization: UUID,
+        name: str,
+        short_name: str | None = None,
+        expected_version: int | None = None,
+        client_mutation_id: str | None = None,
+    ) -> UUID:
+        def action() -> Outcome:
+            org = self.load_current(Organization, organization, "organization", expected_version)
+            org.rename(meta, name=name, short_name=short_name)
+            return single(org)
+
+        return self.execute(meta, "renameOrganization", client_mutation_id, action)
+
+    def register_person(
+        self,
+        meta: Meta,
+        *,
+        name: str,
+        affiliation: UUID | None = None,
+        client_mutation_id: str | None = None,
+    ) -> UUID:
+        stored: list[UUID] = []
+
+        def action() -> Outcome:
+            clean_name = text(name, "name")
+            org = self.load_optional(Organization, affiliation, "affiliation")
+            person = Person.register(meta, affiliation_id=org.id if org else None)
+            # The name goes to the vault first: an event without its name is harmless,
+            # a name without its event is removed below.
+            self.personal_data.put(person.id, clean_name)
+            stored.append(person.id)
+            return single(person)
+
+        try:
+            return self.execute(meta, "registerPerson", client_mutation_id, action)
+        except BaseException:
+            for person_id in stored:
+                self.personal_data.erase(person_id)
+            raise
+
+    def erase_person(
+        self,
+        meta: Meta,
+        *,
+        person: UUID,
+        client_mutation_id: str | None = None,
+    ) -> UUID:
+        def action() -> Outcome:
+            subject = self.load(Person, person, "person")
+            subject.erase(meta)
+            self.personal_data.erase(subject.id)
+            return single(subject)
+
+        return self.execute(meta, "erasePerson", client_mutation_id, action)
+
+    def person_names(self, person_ids: list[UUID]) -> dict[UUID, str]:
+        return self.personal_data.names(person_ids)

@@ -1,0 +1,155 @@
+"""What every aggregate shares: the context of an action, domain errors, input checks.
+
+Each event carries, besides its own fields, who acted (``actor``), for whom
+(``on_behalf_of``), why (``reason``), within which request (``correlation_id``) and the
+business date it concerns (``effective_on``) — the date of the meeting, not the day it
+was typed in. ``recorded_at`` is the event's ``timestamp``, set by the library.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Any, TypeVar
+from uuid import UUID
+
+from eventsourcing.domain import Aggregate
+
+MAX_NAME = 200
+MAX_TEXT = 20_000
+
+
+class ErrorCode(StrEnum):
+    NOT_FOUND = "NOT_FOUND"
+    VALIDATION = "VALIDATION"
+    INVALID_TRANSITION = "INVALID_TRANSITION"
+    VERSION_CONFLICT = "VERSION_CONFLICT"
+    DUPLICATE = "DUPLICATE"
+    FORBIDDEN = "FORBIDDEN"
+    UNAUTHENTICATED = "UNAUTHENTICATED"
+
+
+class DomainError(Exception):
+    """A refused command: a code for programs, a message for people, the offending field."""
+
+    code: ErrorCode = ErrorCode.VALIDATION
+
+    def __init__(self, message: str, field: str | None = None, code: ErrorCode | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+        if code is not None:
+            self.code = code
+
+
+class ValidationError(DomainError):
+    code = ErrorCode.VALIDATION
+
+
+class InvalidTransition(DomainError):
+    code = ErrorCode.INVALID_TRANSITION
+
+
+class NotFound(DomainError):
+    code = ErrorCode.NOT_FOUND
+
+
+class Duplicate(DomainError):
+    code = ErrorCode.DUPLICATE
+
+
+class VersionConflict(DomainError):
+    code = ErrorCode.VERSION_CONFLICT
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Handlungskontext: who acts, for whom, why, in which request, for which business date."""
+
+    actor: str
+    correlation_id: str
+    effective_on: date
+    on_behalf_of: UUID | None = None
+    reason: str | None = None
+
+    def fields(self) -> dict[str, Any]:
+        return {
+            "actor": self.actor,
+            "on_behalf_of": self.on_behalf_of,
+            "reason": self.reason,
+            "correlation_id": self.correlation_id,
+            "effective_on": self.effective_on,
+        }
+
+
+class PlanningAggregate(Aggregate):
+    """Base of every aggregate in sozialplanung: its events carry the action's context.
+
+    Subclasses declare their state under ``if TYPE_CHECKING:``: eventsourcing turns class
+    annotations of an aggregate into ``__init__`` parameters, but our state is set by the
+    created event's ``apply()``, never by the constructor.
+    """
+
+    class Event(Aggregate.Event):
+        actor: str
+        on_behalf_of: UUID | None
+        reason: str | None
+        correlation_id: str
+        effective_on: date
+
+    class Created(Event, Aggregate.Created):
+        pass
+
+    def require_version(self, expected: int | None) -> None:
+        """Optimistic concurrency: refuse when the aggregate moved on since the client read it."""
+        if expected is not None and expected != self.version:
+            raise VersionConflict(
+                f"{type(self).__name__} {self.id} is at version {self.version}, "
+                f"not {expected}: it was changed meanwhile. Reload and try again.",
+                field="expectedVersion",
+            )
+
+
+def text(value: str | None, field: str, *, required: bool = True, limit: int = MAX_NAME) -> str:
+    """A trimmed, non-empty text of at most ``limit`` characters."""
+    cleaned = (value or "").strip()
+    if required and not cleaned:
+        raise ValidationError(f"{field} must not be empty.", field=field)
+    if len(cleaned) > limit:
+        raise ValidationError(
+            f"{field} is {len(cleaned)} characters long; at most {limit} are allowed.",
+            field=field,
+        )
+    return cleaned
+
+
+def optional_text(value: str | None, field: str, *, limit: int = MAX_TEXT) -> str | None:
+    cleaned = text(value, field, required=False, limit=limit)
+    return cleaned or None
+
+
+E = TypeVar("E", bound=StrEnum)
+
+
+def choice(enum: type[E], value: str, field: str) -> E:
+    """The enum member named ``value``, or a VALIDATION error listing the allowed values."""
+    try:
+        return enum(value)
+    except ValueError:
+        allowed = ", ".join(m.value for m in enum)
+        raise ValidationError(f"{field} must be one of {allowed}, not {value!r}.", field) from None
+
+
+def percent(value: int, field: str) -> int:
+    if not 0 <= value <= 100:
+        raise ValidationError(f"{field} must be between 0 and 100, not {value}.", field=field)
+    return value
+
+
+def period(starts_on: date, ends_on: date | None, field: str = "endsOn") -> None:
+    if ends_on is not None and ends_on < starts_on:
+        raise ValidationError(
+            f"The end ({ends_on.isoformat()}) lies before the start ({starts_on.isoformat()}).",
+            field=field,
+        )

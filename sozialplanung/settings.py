@@ -1,0 +1,90 @@
+"""Settings read from the environment; the CLI's flags mirror them.
+
+SOZIALPLANUNG_DATA_DIR      data directory of the embedded SQLite store (default ./data)
+SOZIALPLANUNG_DATABASE_URL  postgresql://user:password@host:port/dbname[?schema=name]
+                            selects the PostgreSQL store instead of SQLite
+SOZIALPLANUNG_HOST / _PORT  where `sozialplanung serve` listens (127.0.0.1:8000)
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, unquote, urlparse
+
+ENV_PREFIX = "SOZIALPLANUNG_"
+
+
+class SettingsError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path = Path("data")
+    database_url: str | None = None
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if environ is None else environ
+        port = env.get(ENV_PREFIX + "PORT", "8000")
+        if not port.isdigit():
+            raise SettingsError(f"{ENV_PREFIX}PORT must be a number, not {port!r}.")
+        return cls(
+            data_dir=Path(env.get(ENV_PREFIX + "DATA_DIR") or "data"),
+            database_url=env.get(ENV_PREFIX + "DATABASE_URL") or None,
+            host=env.get(ENV_PREFIX + "HOST") or "127.0.0.1",
+            port=int(port),
+        )
+
+    def with_overrides(self, **overrides: Any) -> Settings:
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+    @property
+    def uses_postgres(self) -> bool:
+        return self.database_url is not None
+
+    @property
+    def backend(self) -> str:
+        return "postgresql" if self.uses_postgres else "sqlite"
+
+    def event_store_env(self) -> dict[str, str]:
+        """The environment eventsourcing's infrastructure factory is built from."""
+        if self.database_url is None:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            return {
+                "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+                "SQLITE_DBNAME": str(self.data_dir / "events.sqlite"),
+                "SQLITE_LOCK_TIMEOUT": "10",
+            }
+        return {"PERSISTENCE_MODULE": "eventsourcing.postgres", **postgres_env(self.database_url)}
+
+
+def postgres_env(url: str) -> dict[str, str]:
+    parsed = urlparse(url)
+    if parsed.scheme not in ("postgresql", "postgres"):
+        raise SettingsError(
+            f"The database URL must start with postgresql://, not {parsed.scheme or url!r}."
+        )
+    dbname = unquote(parsed.path.lstrip("/"))
+    if not dbname:
+        raise SettingsError("The database URL names no database, e.g. postgresql://host/test.")
+    query = parse_qs(parsed.query)
+    env = {
+        "POSTGRES_DBNAME": dbname,
+        "POSTGRES_HOST": parsed.hostname or "127.0.0.1",
+        "POSTGRES_PORT": str(parsed.port or 5432),
+        "POSTGRES_USER": unquote(parsed.username or os.environ.get("USER", "postgres")),
+        "POSTGRES_PASSWORD": unquote(parsed.password or ""),
+        "POSTGRES_CONNECT_TIMEOUT": "5",
+        # Misroutes tables and can skip events in 9.5: keep it off.
+        "POSTGRES_ENABLE_DB_FUNCTIONS": "n",
+    }
+    if "schema" in query:
+        env["POSTGRES_SCHEMA"] = query["schema"][0]
+    return env
