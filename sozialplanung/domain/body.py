@@ -131,10 +131,19 @@ class Body(PlanningAggregate):
             body.cadence = self.cadence
 
     class MemberJoined(PlanningAggregate.Event):
+        """Version 1 knew no ``on_behalf_of_id`` (a member representing an organisation);
+        stored v1 events are read as members on their own behalf."""
+
+        class_version = 2
+
         member_id: UUID
         member_type: str
         role: str
         on_behalf_of_id: UUID | None
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["on_behalf_of_id"] = None
 
         def apply(self, body: Body) -> None:
             body.memberships.append(
