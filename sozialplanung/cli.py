@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .settings import ENV_PREFIX, Settings, SettingsError
+
+if TYPE_CHECKING:
+    from .application import PlanningApp
 
 SETTINGS_HELP = f"""
 \b
@@ -21,11 +25,19 @@ Settings (a flag wins over its environment variable):
 
 
 @click.group(epilog=SETTINGS_HELP)
-@click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path),
-              envvar=ENV_PREFIX + "DATA_DIR", show_envvar=True,
-              help="Data directory of the embedded SQLite store.")
-@click.option("--database-url", envvar=ENV_PREFIX + "DATABASE_URL", show_envvar=True,
-              help="PostgreSQL URL; when set, PostgreSQL is used instead of SQLite.")
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar=ENV_PREFIX + "DATA_DIR",
+    show_envvar=True,
+    help="Data directory of the embedded SQLite store.",
+)
+@click.option(
+    "--database-url",
+    envvar=ENV_PREFIX + "DATABASE_URL",
+    show_envvar=True,
+    help="PostgreSQL URL; when set, PostgreSQL is used instead of SQLite.",
+)
 @click.pass_context
 def main(ctx: click.Context, data_dir: Path | None, database_url: str | None) -> None:
     """sozialplanung: event-sourced collaboration service for municipal social planning."""
@@ -36,7 +48,8 @@ def main(ctx: click.Context, data_dir: Path | None, database_url: str | None) ->
     ctx.obj = settings.with_overrides(data_dir=data_dir, database_url=database_url)
 
 
-def _app(settings: Settings):  # noqa: ANN202 - keeps the import off the --help path
+def _app(settings: Settings) -> PlanningApp:
+    # Imported here so that --help answers without loading the store's libraries.
     from .application import PlanningApp
 
     try:
@@ -55,10 +68,21 @@ def demo(settings: Settings) -> None:
 
 
 @main.command()
-@click.option("--host", envvar=ENV_PREFIX + "HOST", show_envvar=True, default=None,
-              help="Interface to listen on (default 127.0.0.1).")
-@click.option("--port", envvar=ENV_PREFIX + "PORT", show_envvar=True, type=int, default=None,
-              help="Port to listen on (default 8000).")
+@click.option(
+    "--host",
+    envvar=ENV_PREFIX + "HOST",
+    show_envvar=True,
+    default=None,
+    help="Interface to listen on (default 127.0.0.1).",
+)
+@click.option(
+    "--port",
+    envvar=ENV_PREFIX + "PORT",
+    show_envvar=True,
+    type=int,
+    default=None,
+    help="Port to listen on (default 8000).",
+)
 @click.pass_obj
 def serve(settings: Settings, host: str | None, port: int | None) -> None:
     """Serve the API at http://HOST:PORT."""
@@ -67,8 +91,10 @@ def serve(settings: Settings, host: str | None, port: int | None) -> None:
     from .server import create_app
 
     settings = settings.with_overrides(host=host, port=port)
-    click.echo(f"sozialplanung on http://{settings.host}:{settings.port} "
-               f"({settings.backend} store)", err=True)
+    click.echo(
+        f"sozialplanung on http://{settings.host}:{settings.port} ({settings.backend} store)",
+        err=True,
+    )
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port)
 
 

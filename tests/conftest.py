@@ -21,8 +21,9 @@ from sozialplanung.application import PlanningApp
 from sozialplanung.domain.base import Meta
 from sozialplanung.settings import Settings, postgres_env
 
-TEST_DATABASE_URL = os.environ.get("SOZIALPLANUNG_TEST_DATABASE_URL",
-                                   "postgresql://postgres@127.0.0.1:5432/test")
+TEST_DATABASE_URL = os.environ.get(
+    "SOZIALPLANUNG_TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test"
+)
 REQUIRE_POSTGRES = os.environ.get("SOZIALPLANUNG_REQUIRE_POSTGRES") == "1"
 
 
@@ -38,24 +39,27 @@ def postgres_unavailable() -> str | None:
 
 def _connect() -> psycopg.Connection:
     env = postgres_env(TEST_DATABASE_URL)
-    return psycopg.connect(dbname=env["POSTGRES_DBNAME"], host=env["POSTGRES_HOST"],
-                           port=int(env["POSTGRES_PORT"]), user=env["POSTGRES_USER"],
-                           password=env["POSTGRES_PASSWORD"] or None, connect_timeout=3,
-                           autocommit=True)
+    return psycopg.connect(
+        dbname=env["POSTGRES_DBNAME"],
+        host=env["POSTGRES_HOST"],
+        port=int(env["POSTGRES_PORT"]),
+        user=env["POSTGRES_USER"],
+        password=env["POSTGRES_PASSWORD"] or None,
+        connect_timeout=3,
+        autocommit=True,
+    )
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     reason = postgres_unavailable()
     if reason:
-        terminalreporter.write_line(f"PostgreSQL tests SKIPPED: {reason}.", yellow=True,
-                                    bold=True)
+        terminalreporter.write_line(f"PostgreSQL tests SKIPPED: {reason}.", yellow=True, bold=True)
     else:
         terminalreporter.write_line(f"PostgreSQL tests ran against {TEST_DATABASE_URL}.")
 
 
 def meta_on(day: date = date(2011, 2, 24), actor: str = "tester", **extra: object) -> Meta:
-    return Meta(actor=actor, correlation_id=f"test-{uuid4().hex[:8]}", effective_on=day,
-                **extra)  # type: ignore[arg-type]
+    return Meta(actor=actor, correlation_id=f"test-{uuid4().hex[:8]}", effective_on=day, **extra)  # type: ignore[arg-type]
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ class CycleCommands(CommandsBase):
         client_mutation_id: str | None = None,
     ) -> UUID:
         def action() -> Outcome:
-            if self.exists(cycle_id(number)):
+            if self.cycle_exists(number):
                 raise Duplicate(f"Cycle {number} already exists.", "number")
             conference = self.load(Body, conference_body, "conferenceBody")
             groups = [
@@ -56,6 +56,9 @@ class CycleCommands(CommandsBase):
             return single(cycle)
 
         return self.execute(meta, command, client_mutation_id, action)
+
+    def cycle_exists(self, number: int) -> bool:
+        return self.exists(cycle_id(number))
 
     def assign_working_group(
         self,

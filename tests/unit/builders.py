@@ -21,26 +21,34 @@ def department(name: str = "Fachbereich Soziales und Integration") -> Organizati
 
 
 def conference() -> Body:
-    return Body.establish(meta(date(2011, 2, 24)), name="Sozialkonferenz",
-                          kind="SOCIAL_CONFERENCE")
+    return Body.establish(meta(date(2011, 2, 24)), name="Sozialkonferenz", kind="SOCIAL_CONFERENCE")
 
 
 def working_group(parent: Body, name: str = "AG 1 Kinderarmut") -> Body:
-    return Body.establish(meta(date(2011, 6, 1)), name=name, kind="CONFERENCE_WORKING_GROUP",
-                          parent=parent)
+    return Body.establish(
+        meta(date(2011, 6, 1)), name=name, kind="CONFERENCE_WORKING_GROUP", parent=parent
+    )
 
 
 def committee() -> Body:
-    return Body.establish(meta(date(2011, 2, 24)),
-                          name="Ausschuss für Soziales, Integration und Demographie",
-                          kind="COMMITTEE")
+    return Body.establish(
+        meta(date(2011, 2, 24)),
+        name="Ausschuss für Soziales, Integration und Demographie",
+        kind="COMMITTEE",
+    )
 
 
 def cycle(number: int, conf: Body, groups: list[Body]) -> Cycle:
     start = date(2009 + 2 * number, 9, 1)
-    return Cycle.open(meta(start), number=number, label=f"{start.year}–{start.year + 2}",
-                      starts_on=start, ends_on=date(start.year + 2, 8, 31), conference=conf,
-                      working_groups=[(g, f"Schwerpunkt {g.name}") for g in groups])
+    return Cycle.open(
+        meta(start),
+        number=number,
+        label=f"{start.year}–{start.year + 2}",
+        starts_on=start,
+        ends_on=date(start.year + 2, 8, 31),
+        conference=conf,
+        working_groups=[(g, f"Schwerpunkt {g.name}") for g in groups],
+    )
 
 
 class Planning:
@@ -52,9 +60,13 @@ class Planning:
         self.cycle1 = cycle(1, self.conference, [self.group])
         self.cycle2 = cycle(2, self.conference, [self.group])
         self.committee = committee()
-        self.paper = Paper.submit(meta(), reference="FB 50/0150/WP16",
-                                  type_="DECISION_PROPOSAL", subject="Maßnahmen",
-                                  date_=date(2011, 10, 20))
+        self.paper = Paper.submit(
+            meta(),
+            reference="FB 50/0150/WP16",
+            type_="DECISION_PROPOSAL",
+            subject="Maßnahmen",
+            date_=date(2011, 10, 20),
+        )
 
     def proposed(self, title: str = "Familienzentren") -> Measure:
         return Measure.propose(meta(), cycle=self.cycle1, working_group=self.group, title=title)
@@ -81,6 +93,11 @@ class Planning:
 
     def evaluated(self, outcome: str = "PARTIALLY_IMPLEMENTED") -> Measure:
         measure = self.in_implementation()
-        measure.evaluate(meta(date(2013, 9, 19)), outcome=outcome, obstacles=["Personal"],
-                         enablers=["Kooperation"], report=None)
+        measure.evaluate(
+            meta(date(2013, 9, 19)),
+            outcome=outcome,
+            obstacles=["Personal"],
+            enablers=["Kooperation"],
+            report=None,
+        )
         return measure

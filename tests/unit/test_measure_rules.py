@@ -25,9 +25,15 @@ def plan() -> Planning:
 def test_proposed_measure_starts_its_first_term_in_the_cycle(plan: Planning) -> None:
     measure = plan.proposed()
     assert measure.status == "PROPOSED"
-    assert measure.terms == [{"cycle": 1, "working_group_id": plan.group.id,
-                              "reached": ["PROPOSED"], "status_at_end": None,
-                              "evaluation": None}]
+    assert measure.terms == [
+        {
+            "cycle": 1,
+            "working_group_id": plan.group.id,
+            "reached": ["PROPOSED"],
+            "status_at_end": None,
+            "evaluation": None,
+        }
+    ]
 
 
 def test_closed_cycle_takes_no_new_measures(plan: Planning) -> None:
@@ -81,8 +87,12 @@ def test_decision_names_a_paper_the_measure_was_referred_to(plan: Planning) -> N
 def test_adoption_and_implementation(plan: Planning) -> None:
     measure = plan.in_implementation()
     assert measure.status == "IN_IMPLEMENTATION"
-    assert measure.terms[0]["reached"] == ["PROPOSED", "IN_DELIBERATION", "ADOPTED",
-                                           "IN_IMPLEMENTATION"]
+    assert measure.terms[0]["reached"] == [
+        "PROPOSED",
+        "IN_DELIBERATION",
+        "ADOPTED",
+        "IN_IMPLEMENTATION",
+    ]
 
 
 def test_rejection_ends_the_term(plan: Planning) -> None:
@@ -94,16 +104,16 @@ def test_rejection_ends_the_term(plan: Planning) -> None:
 def test_rejected_measure_cannot_be_evaluated(plan: Planning) -> None:
     measure = plan.rejected()
     with pytest.raises(InvalidTransition) as refused:
-        measure.evaluate(meta(), outcome="NOT_IMPLEMENTED", obstacles=[], enablers=[],
-                         report=None)
+        measure.evaluate(meta(), outcome="NOT_IMPLEMENTED", obstacles=[], enablers=[], report=None)
     assert refused.value.code is ErrorCode.INVALID_TRANSITION
     assert measure.pending_events[-1].__class__.__name__ == "MeasureDecided"
 
 
 def test_proposed_measure_cannot_be_evaluated(plan: Planning) -> None:
     with pytest.raises(InvalidTransition):
-        plan.proposed().evaluate(meta(), outcome="IMPLEMENTED", obstacles=[], enablers=[],
-                                 report=None)
+        plan.proposed().evaluate(
+            meta(), outcome="IMPLEMENTED", obstacles=[], enablers=[], report=None
+        )
 
 
 def test_adopted_but_never_started_measure_is_evaluated_only_as_not_implemented(
@@ -112,8 +122,9 @@ def test_adopted_but_never_started_measure_is_evaluated_only_as_not_implemented(
     measure = plan.adopted()
     with pytest.raises(ValidationError, match="never started"):
         measure.evaluate(meta(), outcome="IMPLEMENTED", obstacles=[], enablers=[], report=None)
-    measure.evaluate(meta(), outcome="NOT_IMPLEMENTED", obstacles=["Kein Personal"],
-                     enablers=[], report=None)
+    measure.evaluate(
+        meta(), outcome="NOT_IMPLEMENTED", obstacles=["Kein Personal"], enablers=[], report=None
+    )
     assert measure.status == "EVALUATED"
 
 
@@ -128,14 +139,16 @@ def test_evaluation_records_obstacles_and_enablers_for_the_terms_cycle(plan: Pla
 
 def test_evaluation_outcome_must_be_known(plan: Planning) -> None:
     with pytest.raises(ValidationError, match="outcome must be one of"):
-        plan.in_implementation().evaluate(meta(), outcome="GREAT", obstacles=[], enablers=[],
-                                          report=None)
+        plan.in_implementation().evaluate(
+            meta(), outcome="GREAT", obstacles=[], enablers=[], report=None
+        )
 
 
 def test_repeated_factors_are_recorded_once(plan: Planning) -> None:
     measure = plan.in_implementation()
-    measure.evaluate(meta(), outcome="IMPLEMENTED", obstacles=["Räume", "Räume "],
-                     enablers=[], report=None)
+    measure.evaluate(
+        meta(), outcome="IMPLEMENTED", obstacles=["Räume", "Räume "], enablers=[], report=None
+    )
     assert measure.evaluations[0]["obstacles"] == ["Räume"]
 
 
@@ -156,22 +169,24 @@ def test_progress_is_reported_only_during_implementation(plan: Planning) -> None
 
 def test_carrying_forward_needs_an_evaluation(plan: Planning) -> None:
     with pytest.raises(InvalidTransition, match="evaluate it first"):
-        plan.in_implementation().carry_forward(meta(), to_cycle=plan.cycle2,
-                                               working_group=None, title=None,
-                                               description=None)
+        plan.in_implementation().carry_forward(
+            meta(), to_cycle=plan.cycle2, working_group=None, title=None, description=None
+        )
 
 
 def test_carrying_forward_needs_a_later_cycle(plan: Planning) -> None:
     with pytest.raises(ValidationError, match="later cycle"):
-        plan.evaluated().carry_forward(meta(), to_cycle=plan.cycle1, working_group=None,
-                                       title=None, description=None)
+        plan.evaluated().carry_forward(
+            meta(), to_cycle=plan.cycle1, working_group=None, title=None, description=None
+        )
 
 
 def test_carrying_forward_needs_an_open_target_cycle(plan: Planning) -> None:
     plan.cycle2.close(meta())
     with pytest.raises(InvalidTransition, match="closed"):
-        plan.evaluated().carry_forward(meta(), to_cycle=plan.cycle2, working_group=None,
-                                       title=None, description=None)
+        plan.evaluated().carry_forward(
+            meta(), to_cycle=plan.cycle2, working_group=None, title=None, description=None
+        )
 
 
 def test_unchanged_measure_carried_forward_stays_adopted_with_the_same_identity(
@@ -179,8 +194,9 @@ def test_unchanged_measure_carried_forward_stays_adopted_with_the_same_identity(
 ) -> None:
     measure = plan.evaluated()
     identity = measure.id
-    measure.carry_forward(meta(), to_cycle=plan.cycle2, working_group=None, title=None,
-                          description=None)
+    measure.carry_forward(
+        meta(), to_cycle=plan.cycle2, working_group=None, title=None, description=None
+    )
     assert measure.id == identity
     assert (measure.status, measure.cycle_number) == ("ADOPTED", 2)
     assert [t["cycle"] for t in measure.terms] == [1, 2]
@@ -189,8 +205,13 @@ def test_unchanged_measure_carried_forward_stays_adopted_with_the_same_identity(
 
 def test_revised_measure_carried_forward_is_proposed_again(plan: Planning) -> None:
     measure = plan.evaluated()
-    measure.carry_forward(meta(), to_cycle=plan.cycle2, working_group=None,
-                          title="Familienzentren plus", description=None)
+    measure.carry_forward(
+        meta(),
+        to_cycle=plan.cycle2,
+        working_group=None,
+        title="Familienzentren plus",
+        description=None,
+    )
     assert (measure.status, measure.title) == ("PROPOSED", "Familienzentren plus")
 
 
@@ -232,5 +253,8 @@ def test_every_event_carries_the_context_of_the_action(plan: Planning) -> None:
     measure = plan.proposed()
     event = measure.pending_events[0]
     assert (event.actor, event.correlation_id, event.effective_on) == (
-        "tester", "test", date(2011, 9, 15))
+        "tester",
+        "test",
+        date(2011, 9, 15),
+    )
     assert event.on_behalf_of is None and event.reason is None

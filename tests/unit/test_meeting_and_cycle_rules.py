@@ -81,8 +81,15 @@ def test_cycle_identity_derives_from_its_number() -> None:
 
 def test_cycle_period_must_not_end_before_it_starts() -> None:
     with pytest.raises(ValidationError, match="before the start"):
-        Cycle.open(meta(), number=1, label="x", starts_on=date(2013, 1, 1),
-                   ends_on=date(2011, 1, 1), conference=conference(), working_groups=[])
+        Cycle.open(
+            meta(),
+            number=1,
+            label="x",
+            starts_on=date(2013, 1, 1),
+            ends_on=date(2011, 1, 1),
+            conference=conference(),
+            working_groups=[],
+        )
 
 
 def test_committee_is_refused_as_conference_working_group() -> None:
@@ -100,21 +107,27 @@ def test_cycle_conference_must_be_a_social_conference() -> None:
 def test_working_group_can_be_added_and_its_focus_shifted() -> None:
     plan = Planning()
     extra = working_group(plan.conference, "AG 13 Flucht")
-    plan.cycle2.assign_working_group(meta(), body=extra, focus="Geflüchtete",
-                                     conference=plan.conference)
-    plan.cycle2.assign_working_group(meta(), body=extra, focus="Teilhabe Geflüchteter",
-                                     conference=plan.conference)
-    assert plan.cycle2.working_group(extra.id) == {"body_id": extra.id,
-                                                   "focus": "Teilhabe Geflüchteter"}
+    plan.cycle2.assign_working_group(
+        meta(), body=extra, focus="Geflüchtete", conference=plan.conference
+    )
+    plan.cycle2.assign_working_group(
+        meta(), body=extra, focus="Teilhabe Geflüchteter", conference=plan.conference
+    )
+    assert plan.cycle2.working_group(extra.id) == {
+        "body_id": extra.id,
+        "focus": "Teilhabe Geflüchteter",
+    }
     with pytest.raises(InvalidTransition, match="already works"):
-        plan.cycle2.assign_working_group(meta(), body=extra, focus="Teilhabe Geflüchteter",
-                                         conference=plan.conference)
+        plan.cycle2.assign_working_group(
+            meta(), body=extra, focus="Teilhabe Geflüchteter", conference=plan.conference
+        )
 
 
 def test_conference_is_recorded_once_from_a_held_meeting_of_the_conference() -> None:
     plan = Planning()
-    meeting = Meeting.schedule(meta(), body=plan.conference, title="Sozialkonferenz 2011",
-                               scheduled_for=AT)
+    meeting = Meeting.schedule(
+        meta(), body=plan.conference, title="Sozialkonferenz 2011", scheduled_for=AT
+    )
     with pytest.raises(InvalidTransition, match="record it as held"):
         plan.cycle1.record_conference_held(meta(), meeting)
     meeting.record_held(meta(), attendees=[], minutes=None)
