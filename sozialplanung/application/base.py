@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
@@ -48,6 +48,11 @@ class CommandsBase(Application):
     def __init__(self, env: dict[str, str] | None = None) -> None:
         super().__init__(env)
         self.personal_data = PersonalDataVault(self.factory.datastore)  # type: ignore[attr-defined]
+        self.after_save: list[Callable[[], None]] = []  # e.g. wake the projection runner
+
+    def _notify(self, recordings: list[Any]) -> None:
+        for listener in self.after_save:
+            listener()
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)

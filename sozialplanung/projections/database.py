@@ -1,0 +1,158 @@
+"""The read-model database: a SQLite file beside the event store, or the PostgreSQL
+database (and schema) of the event store. SQL is written once with ``?`` placeholders."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Protocol
+
+from ..settings import Settings, postgres_env
+
+Row = dict[str, Any]
+
+
+class Cursor(Protocol):
+    def execute(self, sql: str, params: Sequence[Any] = ...) -> Any: ...
+    def executemany(self, sql: str, params: Sequence[Sequence[Any]]) -> Any: ...
+    def fetchall(self) -> list[Any]: ...
+    def fetchone(self) -> Any: ...
+
+
+class ViewDatabase:
+    """Connections to the read model; subclasses know their backend."""
+
+    postgres = False
+    schema = ""
+
+    @contextmanager
+    def write(self) -> Iterator[Cursor]:  # pragma: no cover - abstract
+        raise NotImplementedError
+        yield
+
+    @contextmanager
+    def read(self) -> Iterator[Cursor]:  # pragma: no cover - abstract
+        raise NotImplementedError
+        yield
+
+    def query(self, statement: str, params: Sequence[Any] = ()) -> list[Row]:
+        with self.read() as cursor:
+            cursor.execute(statement, list(params))
+            return [dict(row) for row in cursor.fetchall()]
+
+    def query_one(self, statement: str, params: Sequence[Any] = ()) -> Row | None:
+        rows = self.query(statement, params)
+        return rows[0] if rows else None
+
+    def close(self) -> None:
+        pass
+
+
+class SQLiteViews(ViewDatabase):
+    """One writer connection (the projection runner) and a connection per reading thread."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._local = threading.local()
+        self._write_lock = threading.Lock()
+        self._writer = self._connect()
+        self._writer.execute("PRAGMA journal_mode=WAL")
+        self._connections: list[sqlite3.Connection] = [self._writer]
+
+    def _connect(self) -> sqlite3.Connection:
+        connection = sqlite3.connect(
+            self.path, timeout=30, check_same_thread=False, isolation_level=None
+        )
+        connection.row_factory = sqlite3.Row
+        connection.execute("PRAGMA busy_timeout=30000")
+        return connection
+
+    @contextmanager
+    def write(self) -> Iterator[Cursor]:
+        with self._write_lock:
+            cursor = self._writer.cursor()
+            cursor.execute("BEGIN IMMEDIATE")
+            try:
+                yield cursor
+            except BaseException:
+                cursor.execute("ROLLBACK")
+                raise
+            cursor.execute("COMMIT")
+
+    @contextmanager
+    def read(self) -> Iterator[Cursor]:
+        connection = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = self._local.connection = self._connect()
+            self._connections.append(connection)
+        yield connection.cursor()
+
+    def close(self) -> None:
+        for connection in self._connections:
+            connection.close()
+        self._connections.clear()
+
+
+class _Placeholders:
+    """A psycopg cursor that takes the ``?`` placeholders the views' SQL is written with."""
+
+    def __init__(self, cursor: Any):
+        self._cursor = cursor
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self._cursor.execute(sql.replace("?", "%s"), params)
+
+    def executemany(self, sql: str, params: Sequence[Sequence[Any]]) -> Any:
+        return self._cursor.executemany(sql.replace("?", "%s"), params)
+
+    def fetchall(self) -> list[Any]:
+        return self._cursor.fetchall()
+
+    def fetchone(self) -> Any:
+        return self._cursor.fetchone()
+
+
+class PostgresViews(ViewDatabase):
+    postgres = True
+
+    def __init__(self, url: str):
+        from psycopg.rows import dict_row
+        from psycopg_pool import ConnectionPool
+
+        env = postgres_env(url)
+        self.schema = env.get("POSTGRES_SCHEMA", "public")
+        self.conninfo = {
+            "dbname": env["POSTGRES_DBNAME"],
+            "host": env["POSTGRES_HOST"],
+            "port": env["POSTGRES_PORT"],
+            "user": env["POSTGRES_USER"],
+            "password": env["POSTGRES_PASSWORD"] or None,
+            "connect_timeout": 5,
+            "options": f"-c search_path={self.schema}",
+        }
+        self.pool = ConnectionPool(
+            kwargs={**self.conninfo, "row_factory": dict_row}, min_size=1, max_size=8, open=True
+        )
+
+    @contextmanager
+    def write(self) -> Iterator[Cursor]:
+        with self.pool.connection() as connection, connection.transaction():
+            yield _Placeholders(connection.cursor())
+
+    @contextmanager
+    def read(self) -> Iterator[Cursor]:
+        with self.pool.connection() as connection:
+            yield _Placeholders(connection.cursor())
+
+    def close(self) -> None:
+        self.pool.close()
+
+
+def open_views(settings: Settings) -> ViewDatabase:
+    if settings.database_url is not None:
+        return PostgresViews(settings.database_url)
+    return SQLiteViews(settings.data_dir / "views.sqlite")

@@ -1,0 +1,87 @@
+"""The read model as one object: its database, projector and runner, and rebuild."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from eventsourcing.application import Application
+
+from ..settings import Settings
+from .database import PostgresViews, ViewDatabase, open_views
+from .projector import Projector
+from .runner import BATCH_SIZE, AdvisoryLock, FileLock, RunnerLock, ViewRunner
+from .schema import DATA_TABLES, create_tables, drop_tables
+
+
+class ReadModel:
+    def __init__(self, settings: Settings, app: Application, *, poll_interval: float = 0.5):
+        self.app = app
+        self.db: ViewDatabase = open_views(settings)
+        create_tables(self.db)
+        self.projector = Projector(self.db, app.mapper)
+        lock: RunnerLock
+        listen = channel = None
+        if isinstance(self.db, PostgresViews):
+            lock = AdvisoryLock(self.db.conninfo, f"sozialplanung-views:{self.db.schema}")
+            listen, channel = self.db.conninfo, app.recorder.channel_name  # type: ignore[attr-defined]
+        else:
+            lock = FileLock(settings.data_dir / "views.lock")
+        self.runner = ViewRunner(
+            self.projector,
+            app.recorder,
+            lock,
+            poll_interval=poll_interval,
+            listen=listen,
+            channel=channel,
+        )
+
+    def start(self) -> None:
+        self.runner.start()
+
+    def close(self) -> None:
+        self.runner.stop()
+        self.db.close()
+
+    def wake(self) -> None:
+        self.runner.wake()
+
+    def wait_until_current(self, timeout: float = 5.0) -> bool:
+        """Read-your-writes: the views include everything stored so far (bounded wait)."""
+        latest = self.app.recorder.max_notification_id() or 0
+        return self.runner.wait_for(latest, timeout)
+
+    def lag(self) -> int:
+        return (self.app.recorder.max_notification_id() or 0) - self.runner.notification_id
+
+    def catch_up(self) -> int:
+        """Applies pending events now, in this thread (tests, CLI); needs the runner lock."""
+        if not self.runner.lock.acquire():
+            raise RuntimeError("Another process runs the views; it keeps them current.")
+        self.runner.holding = True
+        return self.runner.catch_up()
+
+    def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
+        """Drops every view and replays the whole log into it, in batches."""
+        if not self.runner.lock.acquire():
+            raise RuntimeError("Another process runs the views; stop it before a rebuild.")
+        self.runner.holding = True
+        drop_tables(self.db)
+        create_tables(self.db)
+        self.runner.notification_id, self.runner.position = 0, 0
+        applied = 0
+        while True:
+            batch = self.app.recorder.select_notifications(
+                start=self.runner.notification_id + 1, limit=BATCH_SIZE
+            )
+            if not batch:
+                return applied
+            self.runner._advance(*self.projector.apply(batch))
+            applied += len(batch)
+            if progress is not None:
+                progress(len(batch))
+
+    def table_rows(self) -> dict[str, list[dict]]:
+        """Every row of every view, in a stable order (for comparing two builds)."""
+        return {
+            table: self.db.query(f"SELECT * FROM {table} ORDER BY 1, 2") for table in DATA_TABLES
+        }
