@@ -1,29 +1,138 @@
-"""The Starlette application: routes and lifespan, built by create_app(); nothing at import."""
+"""The Starlette application: routes and lifespan, built by create_app(); nothing at import.
+
+/graphql   the API (GraphiQL in a browser unless in production mode)
+/healthz   the process is alive
+/readyz    the store answers and the views are caught up within a bound
+"""
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse
-from starlette.routing import Route
+from starlette.responses import JSONResponse, PlainTextResponse
+from starlette.routing import Route, WebSocketRoute
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from .application import PlanningApp
+from .graphql.context import Context, bearer_token
+from .graphql.schema import build_schema
+from .projections import ReadModel
+from .projections.documents import DocumentCodec
+from .projections.queries import ReadQueries
 from .settings import Settings
+
+log = logging.getLogger("sozialplanung")
+
+MAX_BODY_BYTES = 1_000_000
+READY_LAG = 1_000  # events the views may trail behind and still be "ready"
+
+
+class BodyLimit:
+    """Answers 413 to a request body larger than the limit, declared or streamed."""
+
+    def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES):
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            await PlainTextResponse("Request body too large.", 413)(scope, receive, send)
+            return
+        received = 0
+
+        async def limited() -> Message:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > self.limit:
+                raise _TooLarge
+            return message
+
+        try:
+            await self.app(scope, limited, send)
+        except _TooLarge:
+            await PlainTextResponse("Request body too large.", 413)(scope, receive, send)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class PlanningGraphQL(GraphQL):
+    def __init__(self, services: dict[str, Any], *, production: bool):
+        super().__init__(
+            build_schema(production=production),
+            graphql_ide=None if production else "graphiql",
+            subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL],
+        )
+        self.services = services
+
+    async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
+        return Context(
+            app=self.services["app"],
+            read_model=self.services["read_model"],
+            queries=self.services["queries"],
+            token=bearer_token(request.headers.get("authorization")),
+        )
 
 
 def create_app(settings: Settings, planning: PlanningApp | None = None) -> Starlette:
+    services: dict[str, Any] = {}
+
     async def healthz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})
 
+    async def readyz(request: Request) -> JSONResponse:
+        try:
+            lag = await asyncio.to_thread(services["read_model"].lag)
+        except Exception:
+            log.exception("readiness check failed")
+            return JSONResponse({"status": "unavailable", "store": "unreachable"}, 503)
+        ready = lag <= READY_LAG
+        return JSONResponse(
+            {"status": "ready" if ready else "catching up", "lag": lag}, 200 if ready else 503
+        )
+
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        app.state.planning = planning or PlanningApp.from_settings(settings)
+        planning_app = planning or PlanningApp.from_settings(settings)
+        read_model = ReadModel(settings, planning_app)
+        planning_app.after_save.append(read_model.wake)
+        await asyncio.to_thread(read_model.start)
+        services.update(
+            app=planning_app,
+            read_model=read_model,
+            queries=ReadQueries(read_model.db, DocumentCodec(planning_app.mapper.transcoder)),
+        )
         try:
             yield
         finally:
-            app.state.planning.close()
+            read_model.close()
+            if planning is None:
+                planning_app.close()
 
-    return Starlette(routes=[Route("/healthz", healthz)], lifespan=lifespan)
+    graphql = PlanningGraphQL(services, production=settings.production)
+    app = Starlette(
+        routes=[
+            Route("/healthz", healthz),
+            Route("/readyz", readyz),
+            Route("/graphql", graphql, methods=["GET", "POST"]),
+            WebSocketRoute("/graphql", graphql),
+        ],
+        lifespan=lifespan,
+    )
+    app.add_middleware(BodyLimit)
+    return app

@@ -4,6 +4,8 @@ SOZIALPLANUNG_DATA_DIR      data directory of the embedded SQLite store (default
 SOZIALPLANUNG_DATABASE_URL  postgresql://user:password@host:port/dbname[?schema=name]
                             selects the PostgreSQL store instead of SQLite
 SOZIALPLANUNG_HOST / _PORT  where `sozialplanung serve` listens (127.0.0.1:8000)
+SOZIALPLANUNG_PRODUCTION    1 = production mode: no GraphiQL, no introspection, no
+                            field suggestions
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ class Settings:
     database_url: str | None = None
     host: str = "127.0.0.1"
     port: int = 8000
+    production: bool = False
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -40,6 +43,7 @@ class Settings:
             database_url=env.get(ENV_PREFIX + "DATABASE_URL") or None,
             host=env.get(ENV_PREFIX + "HOST") or "127.0.0.1",
             port=int(port),
+            production=env.get(ENV_PREFIX + "PRODUCTION", "").lower() in ("1", "true", "yes"),
         )
 
     def with_overrides(self, **overrides: Any) -> Settings:

@@ -26,6 +26,7 @@ from ..domain.base import (
 from ..domain.claim import Claim, CommandReceipt, claim_id, receipt_id
 from ..domain.cycle import Cycle, cycle_id
 from .personal_data import PersonalDataVault
+from .tokens import TokenStore
 
 A = TypeVar("A", bound=PlanningAggregate)
 Outcome = tuple[UUID, Sequence[PlanningAggregate]]
@@ -48,6 +49,7 @@ class CommandsBase(Application):
     def __init__(self, env: dict[str, str] | None = None) -> None:
         super().__init__(env)
         self.personal_data = PersonalDataVault(self.factory.datastore)  # type: ignore[attr-defined]
+        self.tokens = TokenStore(self.factory.datastore)  # type: ignore[attr-defined]
         self.after_save: list[Callable[[], None]] = []  # e.g. wake the projection runner
 
     def _notify(self, recordings: list[Any]) -> None:

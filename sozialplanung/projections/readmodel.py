@@ -36,6 +36,10 @@ class ReadModel:
         )
 
     def start(self) -> None:
+        """Catches up first when this process runs the views, then keeps them current."""
+        if self.runner.lock.acquire():
+            self.runner.holding = True
+            self.runner.catch_up()
         self.runner.start()
 
     def close(self) -> None:

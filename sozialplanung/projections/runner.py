@@ -186,6 +186,19 @@ class ViewRunner:
                 self.notification_id, self.position = notification_id, position
             self._changed.notify_all()
 
+    def wait_for_position(self, position: int, timeout: float) -> bool:
+        """Waits until the audit log has an event after ``position`` (subscriptions)."""
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while self.position <= position:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return False
+                self._changed.wait(remaining if self.holding else min(remaining, 0.1))
+                if not self.holding:
+                    self._refresh()
+            return True
+
     def wait_for(self, notification_id: int, timeout: float = 5.0) -> bool:
         """Read-your-writes: wait until the views include that notification (bounded)."""
         deadline = time.monotonic() + timeout

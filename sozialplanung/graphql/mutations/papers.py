@@ -1,0 +1,141 @@
+"""Mutations on papers, their Beratungsfolge, and informing the parliamentary groups."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+import strawberry
+
+from ...application import PlanningApp
+from ...application.guard import Guard
+from ...domain.base import Meta
+from ...domain.paper import attachment
+from ..context import Info
+from ..ids import optional_uuid, uuid_of
+from ..inputs import (
+    ConcludeConsultationInput,
+    InformParliamentaryGroupsInput,
+    ScheduleConsultationInput,
+    SettlePaperInput,
+    SubmitPaperInput,
+)
+from ..types.events import Event
+from .runner import EventPayload, PaperPayload, respond, run_command
+
+PAPER = "Paper"
+
+
+@strawberry.type
+class PaperMutations:
+    @strawberry.mutation
+    async def submit_paper(self, info: Info, input: SubmitPaperInput) -> PaperPayload:
+        def perform(app: PlanningApp, guard: Guard, meta: Meta) -> UUID:
+            lead = optional_uuid(input.lead, "lead", "Organization")
+            guard.check("submitPaper", [lead])
+            return app.submit_paper(
+                meta,
+                reference=input.reference,
+                type=input.type,
+                subject=input.subject,
+                date=input.date,
+                lead=lead,
+                originator=optional_uuid(input.originator, "originator", "Organization"),
+                decision_proposal=input.decision_proposal,
+                explanation=input.explanation,
+                related_papers=[
+                    uuid_of(p, f"relatedPapers.{i}", PAPER)
+                    for i, p in enumerate(input.related_papers or [])
+                ],
+                measures=[
+                    uuid_of(m, f"measures.{i}", "Measure")
+                    for i, m in enumerate(input.measures or [])
+                ],
+                attachments=[
+                    attachment(a.name, a.media_type, a.size_bytes, a.sha256)
+                    for a in input.attachments or []
+                ],
+                client_mutation_id=input.client_mutation_id,
+            )
+
+        return await respond(info, input, PaperPayload, perform)
+
+    @strawberry.mutation
+    async def schedule_consultation(
+        self, info: Info, input: ScheduleConsultationInput
+    ) -> PaperPayload:
+        def perform(app: PlanningApp, guard: Guard, meta: Meta) -> UUID:
+            paper = uuid_of(input.paper, "paper", PAPER)
+            guard.check("scheduleConsultation", guard.paper_leads(paper))
+            return app.schedule_consultation(
+                meta,
+                paper=paper,
+                body=uuid_of(input.body, "body", "Body"),
+                meeting=optional_uuid(input.meeting, "meeting", "Meeting"),
+                date=input.date,
+                role=input.role,
+                authoritative=input.authoritative,
+                client_mutation_id=input.client_mutation_id,
+            )
+
+        return await respond(info, input, PaperPayload, perform)
+
+    @strawberry.mutation(description="measureDecisions are recorded atomically with it")
+    async def conclude_consultation(
+        self, info: Info, input: ConcludeConsultationInput
+    ) -> PaperPayload:
+        def perform(app: PlanningApp, guard: Guard, meta: Meta) -> UUID:
+            consultation = uuid_of(input.consultation, "consultation", "Consultation")
+            paper = app.paper_of_consultation(consultation)
+            guard.check("concludeConsultation", guard.paper_leads(paper))
+            return app.conclude_consultation(
+                meta,
+                consultation=consultation,
+                decision=input.decision,
+                decision_text=input.decision_text,
+                measure_decisions=[
+                    (uuid_of(d.measure, f"measureDecisions.{i}.measure", "Measure"), d.adopted)
+                    for i, d in enumerate(input.measure_decisions or [])
+                ],
+                client_mutation_id=input.client_mutation_id,
+            )
+
+        return await respond(info, input, PaperPayload, perform)
+
+    @strawberry.mutation
+    async def settle_paper(self, info: Info, input: SettlePaperInput) -> PaperPayload:
+        def perform(app: PlanningApp, guard: Guard, meta: Meta) -> UUID:
+            paper = uuid_of(input.paper, "paper", PAPER)
+            guard.check("settlePaper", guard.paper_leads(paper))
+            return app.settle_paper(meta, paper=paper, client_mutation_id=input.client_mutation_id)
+
+        return await respond(info, input, PaperPayload, perform)
+
+    @strawberry.mutation(
+        description="subject: a measure or paper; groups: PARLIAMENTARY_GROUP organizations"
+    )
+    async def inform_parliamentary_groups(
+        self, info: Info, input: InformParliamentaryGroupsInput
+    ) -> EventPayload:
+        def perform(app: PlanningApp, guard: Guard, meta: Meta) -> UUID:
+            subject = uuid_of(input.subject, "subject", "Measure", PAPER)
+            leads = guard.paper_leads(subject) + guard.measure_targets(subject)[0]
+            guard.check("informParliamentaryGroups", leads)
+            return app.inform_parliamentary_groups(
+                meta,
+                subject=subject,
+                groups=[
+                    uuid_of(g, f"groups.{i}", "Organization") for i, g in enumerate(input.groups)
+                ],
+                channel=input.channel,
+                note=input.note,
+                client_mutation_id=input.client_mutation_id,
+            )
+
+        result, errors = await run_command(info, input, perform)
+        event = None
+        if result is not None:
+            rows = await info.context.run(info.context.queries.events_of, [str(result)])
+            event = Event.from_row(rows[-1]) if rows else None
+        return EventPayload(
+            event=event, user_errors=errors, client_mutation_id=input.client_mutation_id
+        )

@@ -1,0 +1,145 @@
+"""Running one command for the API: authorize, execute off the event loop, wait for the
+views (read-your-writes), and turn refusals into userErrors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from typing import Any, Protocol
+from uuid import UUID
+
+import strawberry
+
+from ...application import PlanningApp
+from ...application.guard import Guard
+from ...domain.base import DomainError, Meta
+from ..context import Info
+from ..types.bodies import Body
+from ..types.core import UserError
+from ..types.cycles import Cycle
+from ..types.events import Event
+from ..types.measures import Measure
+from ..types.meetings import Meeting
+from ..types.organizations import Organization, Person
+from ..types.papers import Paper
+
+log = logging.getLogger(__name__)
+
+Perform = Callable[[PlanningApp, Guard, Meta], UUID]
+
+
+class CommandInput(Protocol):
+    client_mutation_id: str | None
+    reason: str | None
+    effective_on: dt.date | None
+
+
+def _user_error(error: DomainError) -> UserError:
+    path = ["input", *error.field.split(".")] if error.field else None
+    return UserError(field=path, message=error.message, code=error.code)  # type: ignore[arg-type]
+
+
+async def run_command(
+    info: Info, data: CommandInput, perform: Perform
+) -> tuple[UUID | None, list[UserError]]:
+    context = info.context
+
+    def work() -> UUID:
+        principal = context.principal
+        meta = Meta(
+            actor=principal.actor,
+            correlation_id=context.correlation_id,
+            effective_on=data.effective_on or dt.date.today(),
+            on_behalf_of=principal.organization_id,
+            reason=(data.reason or "").strip()[:2000] or None,
+        )
+        result = perform(context.app, Guard(context.app, principal), meta)
+        if not context.read_model.wait_until_current():
+            log.warning("views did not catch up within the bound (%s)", context.correlation_id)
+        return result
+
+    try:
+        result = await context.run(work)
+    except DomainError as error:
+        return None, [_user_error(error)]
+    context.documents.clear_all()  # this request reads the views as they are now
+    return result, []
+
+
+@strawberry.type
+class OrganizationPayload:
+    organization: Organization | None
+    user_errors: list[UserError]
+    client_mutation_id: str | None
+
+
+@strawberry.type
+class PersonPayload:
+    person: Person | None
+    user_errors: list[UserError]
+    client_mutation_id: str | None
+
+
+@strawberry.type
+class BodyPayload:
+    body: Body | None
+    user_errors: list[UserError]
+    client_mutation_id: str | None
+
+
+@strawberry.type
+class MeetingPayload:
+    meeting: Meeting | None
+    user_errors: list[UserError]
+    client_mutation_id: str | None
+
+
+@strawberry.type
+class CyclePayload:
+    cycle: Cycle | None
+    user_errors: list[UserError]
+    client_mutation_id: str | None
+
+
+@strawberry.type
+class MeasurePayload:
+    measure: Measure | None
+    user_errors: list[UserError]
+    client_mutation_id: str | None
+
+
+@strawberry.type
+class PaperPayload:
+    paper: Paper | None
+    user_errors: list[UserError]
+    client_mutation_id: str | None
+
+
+@strawberry.type
+class EventPayload:
+    event: Event | None
+    user_errors: list[UserError]
+    client_mutation_id: str | None
+
+
+PAYLOADS: dict[type, tuple[str, Any]] = {
+    OrganizationPayload: ("organization", Organization),
+    PersonPayload: ("person", Person),
+    BodyPayload: ("body", Body),
+    MeetingPayload: ("meeting", Meeting),
+    CyclePayload: ("cycle", Cycle),
+    MeasurePayload: ("measure", Measure),
+    PaperPayload: ("paper", Paper),
+}
+
+
+async def respond(info: Info, data: CommandInput, payload: type, perform: Perform) -> Any:
+    """Runs the command and builds the payload around the changed object."""
+    result, errors = await run_command(info, data, perform)
+    name, node_type = PAYLOADS[payload]
+    node = None
+    if result is not None:
+        document = await info.context.document(result)
+        node = node_type.from_document(document) if document else None
+    return payload(**{name: node}, user_errors=errors, client_mutation_id=data.client_mutation_id)

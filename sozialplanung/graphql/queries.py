@@ -1,0 +1,362 @@
+"""The root Query."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any
+
+import strawberry
+from eventsourcing.application import AggregateNotFoundError
+
+from ..application.access import Unauthenticated
+from ..domain.base import DomainError, NotFound
+from ..projections.comparison import compare
+from ..projections.documents import moment, state_of
+from ..projections.queries import Document
+from ..projections.trail import decision_trail
+from .context import Info
+from .ids import from_global, uuid_of
+from .inputs import EventFilter
+from .types.bodies import Body
+from .types.comparison import CycleComparison
+from .types.core import (
+    BodyKindEnum,
+    Connection,
+    MeasureStatusEnum,
+    Node,
+    OrganizationKindEnum,
+    PaperTypeEnum,
+    nodes_of_page,
+    require_history,
+)
+from .types.cycles import Cycle
+from .types.events import Event
+from .types.measures import Measure, measure_page
+from .types.meetings import Meeting, meeting_page
+from .types.organizations import Organization, Person
+from .types.papers import Paper
+
+NODE_TYPES: dict[str, Any] = {
+    "Organization": Organization,
+    "Person": Person,
+    "Body": Body,
+    "Meeting": Meeting,
+    "Cycle": Cycle,
+    "Measure": Measure,
+    "Paper": Paper,
+}
+
+
+def node_of(document: Document | None) -> Any:
+    if document is None or document.type not in NODE_TYPES:
+        return None
+    return NODE_TYPES[document.type].from_document(document)
+
+
+def _require_signed_in(info: Info) -> None:
+    if not info.context.principal.reads_personal_data:
+        raise Unauthenticated("Sign in to read persons' data.")
+
+
+async def _as_of(
+    info: Info, key: str, as_of: datetime | None, version: int | None
+) -> Document | None:
+    """The aggregate as recorded at that time or version, replayed from the event store."""
+    if as_of is None and version is None:
+        return await info.context.document(key)
+    context = info.context
+    if as_of is not None:
+        version = await context.run(context.queries.version_at, key, as_of)
+        if version is None:
+            return None
+    if version is not None and version < 1:
+        return None
+
+    def replay() -> Any:
+        from uuid import UUID
+
+        try:
+            return context.app.repository.get(UUID(key), version=version)
+        except AggregateNotFoundError:
+            return None
+
+    aggregate = await context.run(replay)
+    if aggregate is None:
+        return None
+    state = state_of(aggregate)
+    return Document(
+        key,
+        type(aggregate).__name__,
+        aggregate.version,
+        moment(aggregate.created_on),
+        moment(aggregate.modified_on),
+        state,
+    )
+
+
+async def _page(
+    info: Info,
+    table: str,
+    order: list[str],
+    make: Any,
+    where: list[str],
+    params: list[Any],
+    first: int | None,
+    after: str | None,
+) -> Any:
+    page = await info.context.run(
+        info.context.queries.page,
+        table,
+        order,
+        where=where,
+        params=params,
+        first=first,
+        after=after,
+    )
+    return Connection.of(page, await nodes_of_page(info, page, make))
+
+
+@strawberry.type
+class Query:
+    @strawberry.field
+    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+        parsed = from_global(id)
+        if parsed is None:
+            return None
+        type_name, key = parsed
+        if type_name == "Event":
+            require_history(info)
+            rows = await info.context.run(info.context.queries.events_by_position, [int(key)])
+            return Event.from_row(rows[0]) if rows else None
+        if type_name == "Person":
+            _require_signed_in(info)
+        return node_of(await info.context.document(key))
+
+    @strawberry.field
+    async def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
+        return [await self.node(info, i) for i in ids]  # type: ignore[misc]
+
+    @strawberry.field
+    async def organizations(
+        self,
+        info: Info,
+        kind: OrganizationKindEnum | None = None,  # type: ignore[valid-type]
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Organization]:
+        where, params = (["kind = ?"], [kind.value]) if kind else ([], [])
+        return await _page(
+            info,
+            "organizations",
+            ["name", "id"],
+            Organization.from_document,
+            where,
+            params,
+            first,
+            after,
+        )
+
+    @strawberry.field
+    async def persons(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> Connection[Person]:
+        _require_signed_in(info)
+        return await _page(info, "persons", ["id"], Person.from_document, [], [], first, after)
+
+    @strawberry.field
+    async def bodies(
+        self,
+        info: Info,
+        kind: BodyKindEnum | None = None,  # type: ignore[valid-type]
+        active_on: date | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Body]:
+        where: list[str] = []
+        params: list[Any] = []
+        if kind:
+            where.append("kind = ?")
+            params.append(kind.value)
+        if active_on:
+            where.append("established_on <= ? AND (dissolved_on IS NULL OR dissolved_on > ?)")
+            params += [active_on.isoformat()] * 2
+        return await _page(
+            info, "bodies", ["name", "id"], Body.from_document, where, params, first, after
+        )
+
+    @strawberry.field
+    async def body(
+        self, info: Info, id: strawberry.ID, as_of: datetime | None = None
+    ) -> Body | None:
+        key = str(uuid_of(id, "id", "Body"))
+        document = await _as_of(info, key, as_of, None)
+        return Body.from_document(document) if document and document.type == "Body" else None
+
+    @strawberry.field
+    async def meetings(
+        self,
+        info: Info,
+        body: strawberry.ID | None = None,
+        from_: Annotated[datetime | None, strawberry.argument(name="from")] = None,
+        to: datetime | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Meeting]:
+        key = str(uuid_of(body, "body", "Body")) if body else None
+        return await meeting_page(info, key, from_, to, first, after)
+
+    @strawberry.field
+    async def cycles(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> Connection[Cycle]:
+        return await _page(info, "cycles", ["number"], Cycle.from_document, [], [], first, after)
+
+    @strawberry.field
+    async def cycle(self, info: Info, number: int, as_of: datetime | None = None) -> Cycle | None:
+        from ..domain.cycle import cycle_id
+
+        document = await _as_of(info, str(cycle_id(number)), as_of, None)
+        return Cycle.from_document(document) if document else None
+
+    @strawberry.field
+    async def measures(
+        self,
+        info: Info,
+        cycle: int | None = None,
+        status: MeasureStatusEnum | None = None,  # type: ignore[valid-type]
+        working_group: strawberry.ID | None = None,
+        lead: strawberry.ID | None = None,
+        search: str | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Measure]:
+        return await measure_page(
+            info,
+            cycle=cycle,
+            status=status,
+            working_group=str(uuid_of(working_group, "workingGroup", "Body"))
+            if working_group
+            else None,
+            lead=str(uuid_of(lead, "lead", "Organization")) if lead else None,
+            search=search,
+            first=first,
+            after=after,
+        )
+
+    @strawberry.field(description="State as recorded at that time / that version.")
+    async def measure(
+        self,
+        info: Info,
+        id: strawberry.ID,
+        as_of: datetime | None = None,
+        version: int | None = None,
+    ) -> Measure | None:
+        key = str(uuid_of(id, "id", "Measure"))
+        document = await _as_of(info, key, as_of, version)
+        return Measure.from_document(document) if document and document.type == "Measure" else None
+
+    @strawberry.field
+    async def papers(
+        self,
+        info: Info,
+        reference: str | None = None,
+        type: PaperTypeEnum | None = None,  # type: ignore[valid-type]
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Paper]:
+        where: list[str] = []
+        params: list[Any] = []
+        if reference:
+            where.append("LOWER(reference) = LOWER(?)")
+            params.append(" ".join(reference.split()))
+        if type:
+            where.append("type = ?")
+            params.append(type.value)
+        return await _page(
+            info, "papers", ["date", "id"], Paper.from_document, where, params, first, after
+        )
+
+    @strawberry.field
+    async def paper(
+        self, info: Info, id: strawberry.ID | None = None, reference: str | None = None
+    ) -> Paper | None:
+        if id is not None:
+            key: str | None = str(uuid_of(id, "id", "Paper"))
+        elif reference is not None:
+            key = await info.context.run(info.context.queries.paper_by_reference, reference)
+        else:
+            raise DomainError("Give the paper's id or its reference.", "id")
+        document = await info.context.document(key)
+        return Paper.from_document(document) if document and document.type == "Paper" else None
+
+    @strawberry.field(description="The audit log; ADMIN and ANALYST only.")
+    async def events(
+        self,
+        info: Info,
+        filter: EventFilter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Event]:
+        require_history(info)
+        where, params = event_conditions(filter)
+        page = await info.context.run(
+            info.context.queries.page,
+            "events",
+            ["position"],
+            where=where,
+            params=params,
+            first=first,
+            after=after,
+        )
+        return Connection.of(page, [Event.from_row(row) for row in page.rows])
+
+    @strawberry.field(
+        description="Events of the object and of everything linked to it "
+        "(papers, consultations, meetings), in log order."
+    )
+    async def decision_trail(self, info: Info, id: strawberry.ID) -> list[Event]:
+        require_history(info)
+        key = str(uuid_of(id, "id"))
+        rows = await info.context.run(decision_trail, info.context.queries, key)
+        return [Event.from_row(row) for row in rows]
+
+    @strawberry.field
+    async def cycle_comparison(
+        self, info: Info, from_: Annotated[int, strawberry.argument(name="from")], to: int
+    ) -> CycleComparison:
+        queries = info.context.queries
+        for number, field in ((from_, "from"), (to, "to")):
+            if await info.context.run(queries.cycle_id, number) is None:
+                raise NotFound(f"There is no cycle {number}.", field)
+        return CycleComparison.of(await info.context.run(compare, queries, from_, to))
+
+
+def event_conditions(filter: EventFilter | None) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if filter is None:
+        return where, params
+    if filter.aggregate_id:
+        where.append("aggregate_id = ?")
+        params.append(str(uuid_of(filter.aggregate_id, "aggregateId")))
+    for column, value in (
+        ("aggregate_type", filter.aggregate_type),
+        ("actor", filter.actor),
+        ("correlation_id", filter.correlation_id),
+    ):
+        if value is not None:
+            where.append(f"{column} = ?")
+            params.append(value)
+    if filter.types:
+        where.append(f"type IN ({', '.join('?' for _ in filter.types)})")
+        params += list(filter.types)
+    if filter.recorded_from:
+        where.append("recorded_at >= ?")
+        params.append(moment(filter.recorded_from))
+    if filter.recorded_to:
+        where.append("recorded_at < ?")
+        params.append(moment(filter.recorded_to))
+    if filter.after_position is not None:
+        where.append("position > ?")
+        params.append(filter.after_position)
+    return where, params

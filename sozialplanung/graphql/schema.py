@@ -1,0 +1,112 @@
+"""Assembles the schema with its limits. Built by build_schema(), never at import."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import (
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
+from strawberry.schema.config import StrawberryConfig
+from strawberry.types import ExecutionContext
+
+from ..domain.base import DomainError
+from ..projections.queries import BadCursor
+from .mutations import Mutation
+from .queries import Query
+from .subscriptions import Subscription
+from .types.bodies import Body
+from .types.cycles import Cycle
+from .types.events import Event
+from .types.measures import Measure
+from .types.meetings import Meeting
+from .types.organizations import Organization, Person
+from .types.papers import Paper
+
+log = logging.getLogger("sozialplanung.graphql")
+
+MAX_DEPTH = 12
+MAX_TOKENS = 3000
+MAX_ALIASES = 30
+EXPECTED = (DomainError, BadCursor)
+
+
+class ClientErrors(MaskErrors):
+    """Refusals keep their message and get ``extensions.code``; anything unexpected is
+    masked for the client and logged with the request's correlation id."""
+
+    def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
+        context = self.execution_context.context
+        correlation = getattr(context, "correlation_id", "-")
+        result = []
+        for error in errors:
+            original = error.original_error
+            if original is None:
+                result.append(error)
+            elif isinstance(original, DomainError):
+                result.append(
+                    GraphQLError(
+                        original.message,
+                        nodes=error.nodes,
+                        path=error.path,
+                        extensions={"code": original.code.value, "field": original.field},
+                    )
+                )
+            elif isinstance(original, BadCursor):
+                result.append(
+                    GraphQLError(
+                        str(original),
+                        nodes=error.nodes,
+                        path=error.path,
+                        extensions={"code": "VALIDATION"},
+                    )
+                )
+            else:
+                log.error("unexpected error (correlation id %s)", correlation, exc_info=original)
+                result.append(
+                    GraphQLError(
+                        f"Unexpected error. Quote correlation id {correlation} when reporting it.",
+                        nodes=error.nodes,
+                        path=error.path,
+                        extensions={"code": "INTERNAL", "correlationId": correlation},
+                    )
+                )
+        return result
+
+
+class PlanningSchema(strawberry.Schema):
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        """Logging happens in ClientErrors; refusals are no server errors."""
+
+
+def build_schema(*, production: bool = False) -> strawberry.Schema:
+    extensions: list[Any] = [
+        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
+        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        ParserCache,
+        ValidationCache,
+        ClientErrors,
+    ]
+    if production:
+        from strawberry.extensions import DisableIntrospection
+
+        extensions.append(DisableIntrospection)
+    return PlanningSchema(
+        query=Query,
+        mutation=Mutation,
+        subscription=Subscription,
+        types=[Organization, Person, Body, Meeting, Cycle, Measure, Paper, Event],
+        extensions=extensions,
+        config=StrawberryConfig(disable_field_suggestions=production),
+    )

@@ -1,0 +1,1 @@
+"""GraphQL object types, built from view documents by explicit mappers."""

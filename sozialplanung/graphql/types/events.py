@@ -1,0 +1,80 @@
+"""Event: one row of the audit log, and the history connection every entity has."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from strawberry.scalars import JSON
+
+from ...projections.database import Row
+from ..context import Info
+from ..ids import to_global
+from .core import Connection, Node, require_history
+
+if TYPE_CHECKING:
+    from .organizations import Organization
+
+
+@strawberry.type
+class Event(Node):
+    id: strawberry.ID
+    position: int = strawberry.field(description="Global, gapless order of the log.")
+    type: str
+    aggregate_id: strawberry.ID
+    aggregate_type: str
+    version: int
+    recorded_at: datetime
+    effective_on: date | None
+    actor: str
+    reason: str | None
+    correlation_id: str | None
+    payload: JSON
+    on_behalf_of_id: strawberry.Private[str | None]
+
+    @strawberry.field
+    async def on_behalf_of(
+        self, info: Info
+    ) -> Annotated[Organization, strawberry.lazy(".organizations")] | None:
+        from .organizations import Organization
+
+        document = await info.context.document(self.on_behalf_of_id)
+        return Organization.from_document(document) if document else None
+
+    @classmethod
+    def from_row(cls, row: Row) -> Event:
+        return cls(
+            id=strawberry.ID(to_global("Event", row["position"])),
+            position=row["position"],
+            type=row["type"],
+            aggregate_id=strawberry.ID(to_global(row["aggregate_type"], row["aggregate_id"])),
+            aggregate_type=row["aggregate_type"],
+            version=row["version"],
+            recorded_at=datetime.fromisoformat(row["recorded_at"]),
+            effective_on=date.fromisoformat(row["effective_on"]) if row["effective_on"] else None,
+            actor=row["actor"],
+            reason=row["reason"],
+            correlation_id=row["correlation_id"],
+            payload=json.loads(row["payload"]),
+            on_behalf_of_id=row["on_behalf_of"],
+        )
+
+
+EventConnection = Connection[Event]
+
+
+async def history(info: Info, key: str, first: int | None, after: str | None) -> Connection[Event]:
+    """The events of one aggregate, oldest first."""
+    require_history(info)
+    page = await info.context.run(
+        info.context.queries.page,
+        "events",
+        ["position"],
+        where=["aggregate_id = ?"],
+        params=[key],
+        first=first,
+        after=after,
+    )
+    return Connection.of(page, [Event.from_row(row) for row in page.rows])
