@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint format schema bench clean
+.PHONY: install run test lint format schema clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -17,6 +17,8 @@ install: $(STAMP)
 
 run: install  ## load the demo data into ./data (when empty) and serve on :8000
 	$(BIN)/sozialplanung demo
+	@echo "ADMIN token for the local demo (send as 'Authorization: Bearer <token>'):"
+	@$(BIN)/sozialplanung token create --role ADMIN --name local-demo-admin
 	$(BIN)/sozialplanung serve
 
 test: install  ## every test; PostgreSQL tests run when a server answers
@@ -29,6 +31,9 @@ lint: install
 format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+schema: install  ## regenerate schema.graphql from the code
+	$(BIN)/python -m sozialplanung.graphql.export > schema.graphql
 
 clean:
 	rm -rf $(VENV) data .pytest_cache

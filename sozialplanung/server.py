@@ -136,3 +136,9 @@ def create_app(settings: Settings, planning: PlanningApp | None = None) -> Starl
     )
     app.add_middleware(BodyLimit)
     return app
+
+
+def app_from_env() -> Starlette:
+    """uvicorn's factory for `sozialplanung serve` (each worker process calls it)."""
+    logging.basicConfig(level=logging.INFO)
+    return create_app(Settings.from_env())

@@ -49,6 +49,17 @@ class Settings:
     def with_overrides(self, **overrides: Any) -> Settings:
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})
 
+    def to_env(self) -> dict[str, str]:
+        env = {
+            ENV_PREFIX + "DATA_DIR": str(self.data_dir),
+            ENV_PREFIX + "HOST": self.host,
+            ENV_PREFIX + "PORT": str(self.port),
+            ENV_PREFIX + "PRODUCTION": "1" if self.production else "",
+        }
+        if self.database_url:
+            env[ENV_PREFIX + "DATABASE_URL"] = self.database_url
+        return env
+
     @property
     def uses_postgres(self) -> bool:
         return self.database_url is not None
