@@ -1,0 +1,39 @@
+"""An HTTP client against the whole service, on each store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from starlette.testclient import TestClient
+
+from sozialplanung.application import PlanningApp
+from sozialplanung.server import create_app
+from sozialplanung.settings import Settings
+
+from .client import GraphQLClient
+
+
+@pytest.fixture
+def service(settings: Settings) -> Iterator[tuple[TestClient, PlanningApp]]:
+    app = PlanningApp.from_settings(settings)
+    with TestClient(create_app(settings, app)) as http:
+        yield http, app
+    app.close()
+
+
+@pytest.fixture
+def tokens(service: tuple[TestClient, PlanningApp]) -> dict[str, str]:
+    app = service[1]
+    return {"ADMIN": app.tokens.create("ADMIN", "admin"),
+            "ANALYST": app.tokens.create("ANALYST", "analyst")}
+
+
+@pytest.fixture
+def admin(service: tuple[TestClient, PlanningApp], tokens: dict[str, str]) -> GraphQLClient:
+    return GraphQLClient(service[0], tokens["ADMIN"])
+
+
+@pytest.fixture
+def public(service: tuple[TestClient, PlanningApp]) -> GraphQLClient:
+    return GraphQLClient(service[0])
