@@ -80,6 +80,21 @@ class PlanningGraphQL(GraphQL):
         )
         self.services = services
 
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """A request with an unknown or revoked token gets 401 before anything runs."""
+        if scope["type"] == "http":
+            token = bearer_token(Request(scope).headers.get("authorization"))
+            if token is not None and not await asyncio.to_thread(self._known, token):
+                await JSONResponse(
+                    {"errors": [{"message": "That token is unknown or revoked.",
+                                 "extensions": {"code": "UNAUTHENTICATED"}}]},
+                    401, headers={"WWW-Authenticate": "Bearer"})(scope, receive, send)
+                return
+        await super().__call__(scope, receive, send)
+
+    def _known(self, token: str) -> bool:
+        return self.services["app"].tokens.principal(token) is not None
+
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         return Context(
             app=self.services["app"],
