@@ -12,7 +12,7 @@ from .queries import event_conditions
 from .types.core import require_history
 from .types.events import Event
 
-WAIT_SECONDS = 15.0
+WAIT_SECONDS = 1.0  # short, so a closed subscription frees its worker thread soon
 
 
 @strawberry.type

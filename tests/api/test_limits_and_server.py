@@ -1,0 +1,96 @@
+"""Limits, errors without stack traces, GraphiQL and production mode, the schema file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient
+
+from sozialplanung.graphql.export import sdl
+from sozialplanung.server import create_app
+from sozialplanung.settings import Settings
+
+from .client import GraphQLClient
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def api(sqlite_settings: Settings) -> GraphQLClient:
+    with TestClient(create_app(sqlite_settings)) as http:
+        yield GraphQLClient(http)
+
+
+def test_schema_file_is_generated_from_the_code() -> None:
+    assert (ROOT / "schema.graphql").read_text() == sdl(), "run `make schema`"
+
+
+def test_healthz_and_readyz(api: GraphQLClient) -> None:
+    assert api.http.get("/healthz").json() == {"status": "ok"}
+    assert api.http.get("/readyz").json() == {"status": "ready", "lag": 0}
+
+
+def test_over_deep_query_is_refused(api: GraphQLClient) -> None:
+    deep = "{ cycles { nodes { " + "previous { " * 14 + "number" + " }" * 14 + " } } }"
+    body = api.post(deep)
+    assert "exceeds maximum operation depth" in body["errors"][0]["message"]
+
+
+def test_too_many_aliases_are_refused(api: GraphQLClient) -> None:
+    wide = "{ " + " ".join(f"a{i}: cycles {{ totalCount }}" for i in range(40)) + " }"
+    assert "aliases" in api.post(wide)["errors"][0]["message"]
+
+
+def test_page_size_is_capped_at_200(api: GraphQLClient) -> None:
+    first = api.data("{ cycles(first: 5000) { totalCount pageInfo { hasNextPage } } }")
+    assert first["cycles"] == {"totalCount": 0, "pageInfo": {"hasNextPage": False}}
+
+
+def test_malformed_graphql_and_wrong_argument_types_are_clear_errors(api: GraphQLClient
+                                                                     ) -> None:
+    assert "Syntax Error" in api.post("{ cycles { ")["errors"][0]["message"]
+    assert api.post('{ cycle(number: "eins") { label } }')["errors"][0]["message"]
+    assert api.post("{ measure(id: \"nonsense\") { title } }")["errors"][0][
+        "extensions"]["code"] == "NOT_FOUND"
+
+
+def test_a_bad_cursor_is_a_validation_error(api: GraphQLClient) -> None:
+    codes = api.error_codes('{ cycles(after: "bm9wZQ==") { totalCount } }')
+    assert codes == ["VALIDATION"]
+
+
+def test_an_oversized_body_gets_413(api: GraphQLClient) -> None:
+    response = api.http.post("/graphql", content=b"x" * 1_100_000,
+                             headers={"content-type": "application/json"})
+    assert response.status_code == 413
+
+
+def test_unexpected_errors_are_masked_and_carry_a_correlation_id(
+    api: GraphQLClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sozialplanung.projections.queries import ReadQueries
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(ReadQueries, "cycle_numbers", broken)
+    monkeypatch.setattr(ReadQueries, "page", broken)
+    body = api.post("{ cycles { totalCount } }")
+    [error] = body["errors"]
+    assert error["extensions"]["code"] == "INTERNAL"
+    assert "secret" not in str(body) and "Traceback" not in str(body)
+    assert error["extensions"]["correlationId"]
+
+
+def test_graphiql_for_browsers_outside_production(api: GraphQLClient,
+                                                  tmp_path: Path) -> None:
+    page = api.http.get("/graphql", headers={"Accept": "text/html"})
+    assert "GraphiQL" in page.text
+    production = Settings(data_dir=tmp_path / "p", production=True)
+    with TestClient(create_app(production)) as http:
+        assert http.get("/graphql", headers={"Accept": "text/html"}).status_code != 200
+        introspection = http.post("/graphql", json={"query": "{ __schema { types { name } } }"})
+        assert "introspection" in introspection.text.lower()
+        typo = http.post("/graphql", json={"query": "{ cycle { labl } }"}).json()
+        assert "Did you mean" not in str(typo)
