@@ -86,9 +86,17 @@ class PlanningGraphQL(GraphQL):
             token = bearer_token(Request(scope).headers.get("authorization"))
             if token is not None and not await asyncio.to_thread(self._known, token):
                 await JSONResponse(
-                    {"errors": [{"message": "That token is unknown or revoked.",
-                                 "extensions": {"code": "UNAUTHENTICATED"}}]},
-                    401, headers={"WWW-Authenticate": "Bearer"})(scope, receive, send)
+                    {
+                        "errors": [
+                            {
+                                "message": "That token is unknown or revoked.",
+                                "extensions": {"code": "UNAUTHENTICATED"},
+                            }
+                        ]
+                    },
+                    401,
+                    headers={"WWW-Authenticate": "Bearer"},
+                )(scope, receive, send)
                 return
         await super().__call__(scope, receive, send)
 

@@ -18,8 +18,9 @@ class GraphQLClient:
 
     def post(self, query: str, **variables: Any) -> dict[str, Any]:
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
-        response = self.http.post("/graphql", json={"query": query, "variables": variables},
-                                  headers=headers)
+        response = self.http.post(
+            "/graphql", json={"query": query, "variables": variables}, headers=headers
+        )
         assert response.status_code == 200, response.text
         return response.json()
 
@@ -32,10 +33,13 @@ class GraphQLClient:
         body = self.post(query, **variables)
         return [e.get("extensions", {}).get("code") for e in body.get("errors", [])]
 
-    def mutate(self, mutation: str, input_type: str, selection: str, /, **input_: Any
-               ) -> dict[str, Any]:
-        query = (f"mutation($input: {input_type}!) {{ {mutation}(input: $input) {{ {selection} "
-                 "userErrors { field message code } clientMutationId } }")
+    def mutate(
+        self, mutation: str, input_type: str, selection: str, /, **input_: Any
+    ) -> dict[str, Any]:
+        query = (
+            f"mutation($input: {input_type}!) {{ {mutation}(input: $input) {{ {selection} "
+            "userErrors { field message code } clientMutationId } }"
+        )
         return self.data(query, input=input_)[mutation]
 
     def event_count(self) -> int:

@@ -25,8 +25,10 @@ def service(settings: Settings) -> Iterator[tuple[TestClient, PlanningApp]]:
 @pytest.fixture
 def tokens(service: tuple[TestClient, PlanningApp]) -> dict[str, str]:
     app = service[1]
-    return {"ADMIN": app.tokens.create("ADMIN", "admin"),
-            "ANALYST": app.tokens.create("ANALYST", "analyst")}
+    return {
+        "ADMIN": app.tokens.create("ADMIN", "admin"),
+        "ANALYST": app.tokens.create("ANALYST", "analyst"),
+    }
 
 
 @pytest.fixture

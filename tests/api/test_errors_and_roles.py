@@ -18,8 +18,9 @@ def world(admin: GraphQLClient) -> ApiWorld:
     return build(admin)
 
 
-def refused(api: GraphQLClient, admin: GraphQLClient, mutation: str, input_type: str,
-            **input_: object) -> dict:
+def refused(
+    api: GraphQLClient, admin: GraphQLClient, mutation: str, input_type: str, **input_: object
+) -> dict:
     before = admin.event_count()
     result = api.mutate(mutation, input_type, "clientMutationId", **input_)
     assert admin.event_count() == before, "a refused command wrote an event"
@@ -28,60 +29,106 @@ def refused(api: GraphQLClient, admin: GraphQLClient, mutation: str, input_type:
 
 
 def test_unknown_id_is_not_found(admin: GraphQLClient, world: ApiWorld) -> None:
-    error = refused(admin, admin, "startImplementation", "StartImplementationInput",
-                    measure=MISSING)
+    error = refused(
+        admin, admin, "startImplementation", "StartImplementationInput", measure=MISSING
+    )
     assert (error["code"], error["field"]) == ("NOT_FOUND", ["input", "measure"])
 
 
-def test_foreign_id_and_empty_title_are_validation_errors(admin: GraphQLClient,
-                                                          world: ApiWorld) -> None:
-    error = refused(admin, admin, "startImplementation", "StartImplementationInput",
-                    measure=world.committee)
+def test_foreign_id_and_empty_title_are_validation_errors(
+    admin: GraphQLClient, world: ApiWorld
+) -> None:
+    error = refused(
+        admin, admin, "startImplementation", "StartImplementationInput", measure=world.committee
+    )
     assert error["code"] == "VALIDATION"
-    error = refused(admin, admin, "proposeMeasure", "ProposeMeasureInput", cycle=1,
-                    workingGroup=world.group, title="   ")
+    error = refused(
+        admin,
+        admin,
+        "proposeMeasure",
+        "ProposeMeasureInput",
+        cycle=1,
+        workingGroup=world.group,
+        title="   ",
+    )
     assert (error["code"], error["field"]) == ("VALIDATION", ["input", "title"])
 
 
-def test_committee_as_conference_working_group_is_refused(admin: GraphQLClient,
-                                                          world: ApiWorld) -> None:
-    error = refused(admin, admin, "assignWorkingGroup", "AssignWorkingGroupInput", cycle=1,
-                    body=world.committee, focus="Politik")
+def test_committee_as_conference_working_group_is_refused(
+    admin: GraphQLClient, world: ApiWorld
+) -> None:
+    error = refused(
+        admin,
+        admin,
+        "assignWorkingGroup",
+        "AssignWorkingGroupInput",
+        cycle=1,
+        body=world.committee,
+        focus="Politik",
+    )
     assert error["code"] == "VALIDATION" and "COMMITTEE" in error["message"]
 
 
 def test_illegal_transition(admin: GraphQLClient, world: ApiWorld) -> None:
     measure = propose(admin, world)["measure"]["id"]
-    error = refused(admin, admin, "evaluateMeasure", "EvaluateMeasureInput", measure=measure,
-                    outcome="IMPLEMENTED")
+    error = refused(
+        admin,
+        admin,
+        "evaluateMeasure",
+        "EvaluateMeasureInput",
+        measure=measure,
+        outcome="IMPLEMENTED",
+    )
     assert error["code"] == "INVALID_TRANSITION"
 
 
 def test_stale_expected_version(admin: GraphQLClient, world: ApiWorld) -> None:
     measure = propose(admin, world)["measure"]["id"]
-    error = refused(admin, admin, "reviseMeasure", "ReviseMeasureInput", measure=measure,
-                    title="Neu", expectedVersion=5)
+    error = refused(
+        admin,
+        admin,
+        "reviseMeasure",
+        "ReviseMeasureInput",
+        measure=measure,
+        title="Neu",
+        expectedVersion=5,
+    )
     assert (error["code"], error["field"]) == ("VERSION_CONFLICT", ["input", "expectedVersion"])
 
 
 def test_duplicate_paper_reference(admin: GraphQLClient, world: ApiWorld) -> None:
-    paper = {"reference": "105/16", "type": "MOTION", "subject": "Sozialkonferenz",
-             "date": "2010-08-31"}
+    paper = {
+        "reference": "105/16",
+        "type": "MOTION",
+        "subject": "Sozialkonferenz",
+        "date": "2010-08-31",
+    }
     admin.mutate("submitPaper", "SubmitPaperInput", "paper { id }", **paper)
     error = refused(admin, admin, "submitPaper", "SubmitPaperInput", **paper)
     assert error["code"] == "DUPLICATE"
 
 
-def test_without_a_token_nothing_is_written(public: GraphQLClient, admin: GraphQLClient,
-                                            world: ApiWorld) -> None:
-    error = refused(public, admin, "proposeMeasure", "ProposeMeasureInput", cycle=1,
-                    workingGroup=world.group, title="Anonym")
+def test_without_a_token_nothing_is_written(
+    public: GraphQLClient, admin: GraphQLClient, world: ApiWorld
+) -> None:
+    error = refused(
+        public,
+        admin,
+        "proposeMeasure",
+        "ProposeMeasureInput",
+        cycle=1,
+        workingGroup=world.group,
+        title="Anonym",
+    )
     assert error["code"] == "UNAUTHENTICATED"
 
 
 def test_an_unknown_token_is_refused(public: GraphQLClient) -> None:
-    response = public.http.post("/graphql", json={"query": "{ cycles { totalCount } }"},
-                                headers={"Authorization": "Bearer sp_forged"})
+    response = public.http.post(
+        "/graphql",
+        json={"query": "{ cycles { totalCount } }"},
+        headers={"Authorization": "Bearer sp_forged"},
+    )
     assert response.status_code == 401
     assert response.json()["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
 
@@ -91,18 +138,25 @@ def test_analyst_reads_the_log_but_writes_nothing(
 ) -> None:
     analyst = admin.as_(tokens["ANALYST"])
     assert analyst.event_count() > 0
-    error = refused(analyst, admin, "proposeMeasure", "ProposeMeasureInput", cycle=1,
-                    workingGroup=world.group, title="Analyse")
+    error = refused(
+        analyst,
+        admin,
+        "proposeMeasure",
+        "ProposeMeasureInput",
+        cycle=1,
+        workingGroup=world.group,
+        title="Analyse",
+    )
     assert error["code"] == "FORBIDDEN"
 
 
-def test_public_reads_no_event_log_and_no_persons(public: GraphQLClient,
-                                                  admin: GraphQLClient) -> None:
+def test_public_reads_no_event_log_and_no_persons(
+    public: GraphQLClient, admin: GraphQLClient
+) -> None:
     admin.mutate("registerPerson", "RegisterPersonInput", "person { id }", name="Anna")
     assert public.error_codes("{ events { totalCount } }") == ["UNAUTHENTICATED"]
     assert public.error_codes("{ persons { totalCount } }") == ["UNAUTHENTICATED"]
-    assert admin.data("{ persons { nodes { name } } }")["persons"]["nodes"] == [
-        {"name": "Anna"}]
+    assert admin.data("{ persons { nodes { name } } }")["persons"]["nodes"] == [{"name": "Anna"}]
 
 
 def test_coordinator_acts_only_for_what_its_organisation_leads(
@@ -111,18 +165,31 @@ def test_coordinator_acts_only_for_what_its_organisation_leads(
     from sozialplanung.graphql.ids import uuid_of
 
     app = service[1]
-    fb50 = admin.as_(app.tokens.create("COORDINATOR", "fb50",
-                                       uuid_of(world.fb50, "org", "Organization")))
-    fb64 = admin.as_(app.tokens.create("COORDINATOR", "fb64",
-                                       uuid_of(world.fb64, "org", "Organization")))
+    fb50 = admin.as_(
+        app.tokens.create("COORDINATOR", "fb50", uuid_of(world.fb50, "org", "Organization"))
+    )
+    fb64 = admin.as_(
+        app.tokens.create("COORDINATOR", "fb64", uuid_of(world.fb64, "org", "Organization"))
+    )
     # FB 50 leads the Sozialkonferenz, so it coordinates the cycle and its measures.
     measure = propose(fb50, world, "Von FB 50")
     assert measure["userErrors"] == []
-    error = refused(fb64, admin, "reviseMeasure", "ReviseMeasureInput",
-                    measure=measure["measure"]["id"], title="Übernahme")
+    error = refused(
+        fb64,
+        admin,
+        "reviseMeasure",
+        "ReviseMeasureInput",
+        measure=measure["measure"]["id"],
+        title="Übernahme",
+    )
     assert error["code"] == "FORBIDDEN"
-    ok = fb50.mutate("reviseMeasure", "ReviseMeasureInput", "measure { title }",
-                     measure=measure["measure"]["id"], title="Von FB 50, überarbeitet")
+    ok = fb50.mutate(
+        "reviseMeasure",
+        "ReviseMeasureInput",
+        "measure { title }",
+        measure=measure["measure"]["id"],
+        title="Von FB 50, überarbeitet",
+    )
     assert ok["userErrors"] == []
     error = refused(fb64, admin, "closeCycle", "CloseCycleInput", cycle=1)
     assert error["code"] == "FORBIDDEN"
@@ -134,27 +201,57 @@ def test_member_reports_progress_in_its_own_working_group_only(
     from sozialplanung.graphql.ids import uuid_of
 
     app = service[1]
-    admin.mutate("addMember", "AddMemberInput", "body { id }", body=world.group,
-                 member=world.fb64, role="MEMBER", effectiveOn="2011-06-01")
-    member = admin.as_(app.tokens.create("MEMBER", "fb64",
-                                         uuid_of(world.fb64, "org", "Organization")))
+    admin.mutate(
+        "addMember",
+        "AddMemberInput",
+        "body { id }",
+        body=world.group,
+        member=world.fb64,
+        role="MEMBER",
+        effectiveOn="2011-06-01",
+    )
+    member = admin.as_(
+        app.tokens.create("MEMBER", "fb64", uuid_of(world.fb64, "org", "Organization"))
+    )
     measure = propose(admin, world)["measure"]["id"]
-    paper = admin.mutate("submitPaper", "SubmitPaperInput", "paper { id }",
-                         reference="P1", type="DECISION_PROPOSAL", subject="S",
-                         date="2011-10-01", measures=[measure])["paper"]["id"]
-    admin.mutate("decideMeasure", "DecideMeasureInput", "measure { status }", measure=measure,
-                 adopted=True, body=world.committee, paper=paper)
-    admin.mutate("startImplementation", "StartImplementationInput", "measure { status }",
-                 measure=measure)
-    ok = member.mutate("reportProgress", "ReportProgressInput", "measure { progress }",
-                       measure=measure, percent=30)
+    paper = admin.mutate(
+        "submitPaper",
+        "SubmitPaperInput",
+        "paper { id }",
+        reference="P1",
+        type="DECISION_PROPOSAL",
+        subject="S",
+        date="2011-10-01",
+        measures=[measure],
+    )["paper"]["id"]
+    admin.mutate(
+        "decideMeasure",
+        "DecideMeasureInput",
+        "measure { status }",
+        measure=measure,
+        adopted=True,
+        body=world.committee,
+        paper=paper,
+    )
+    admin.mutate(
+        "startImplementation", "StartImplementationInput", "measure { status }", measure=measure
+    )
+    ok = member.mutate(
+        "reportProgress", "ReportProgressInput", "measure { progress }", measure=measure, percent=30
+    )
     assert ok["userErrors"] == [] and ok["measure"]["progress"] == 30
-    error = refused(member, admin, "proposeMeasure", "ProposeMeasureInput", cycle=1,
-                    workingGroup=world.group, title="Nicht erlaubt")
+    error = refused(
+        member,
+        admin,
+        "proposeMeasure",
+        "ProposeMeasureInput",
+        cycle=1,
+        workingGroup=world.group,
+        title="Nicht erlaubt",
+    )
     assert error["code"] == "FORBIDDEN"
 
 
-def test_the_actor_is_the_authenticated_principal(admin: GraphQLClient,
-                                                  world: ApiWorld) -> None:
-    actors = admin.data("{ events(filter: {types: [\"CycleOpened\"]}) { nodes { actor } } }")
+def test_the_actor_is_the_authenticated_principal(admin: GraphQLClient, world: ApiWorld) -> None:
+    actors = admin.data('{ events(filter: {types: ["CycleOpened"]}) { nodes { actor } } }')
     assert actors["events"]["nodes"] == [{"actor": "admin:admin"}]

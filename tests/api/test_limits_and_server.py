@@ -47,12 +47,13 @@ def test_page_size_is_capped_at_200(api: GraphQLClient) -> None:
     assert first["cycles"] == {"totalCount": 0, "pageInfo": {"hasNextPage": False}}
 
 
-def test_malformed_graphql_and_wrong_argument_types_are_clear_errors(api: GraphQLClient
-                                                                     ) -> None:
+def test_malformed_graphql_and_wrong_argument_types_are_clear_errors(api: GraphQLClient) -> None:
     assert "Syntax Error" in api.post("{ cycles { ")["errors"][0]["message"]
     assert api.post('{ cycle(number: "eins") { label } }')["errors"][0]["message"]
-    assert api.post("{ measure(id: \"nonsense\") { title } }")["errors"][0][
-        "extensions"]["code"] == "NOT_FOUND"
+    assert (
+        api.post('{ measure(id: "nonsense") { title } }')["errors"][0]["extensions"]["code"]
+        == "NOT_FOUND"
+    )
 
 
 def test_a_bad_cursor_is_a_validation_error(api: GraphQLClient) -> None:
@@ -61,8 +62,9 @@ def test_a_bad_cursor_is_a_validation_error(api: GraphQLClient) -> None:
 
 
 def test_an_oversized_body_gets_413(api: GraphQLClient) -> None:
-    response = api.http.post("/graphql", content=b"x" * 1_100_000,
-                             headers={"content-type": "application/json"})
+    response = api.http.post(
+        "/graphql", content=b"x" * 1_100_000, headers={"content-type": "application/json"}
+    )
     assert response.status_code == 413
 
 
@@ -83,8 +85,7 @@ def test_unexpected_errors_are_masked_and_carry_a_correlation_id(
     assert error["extensions"]["correlationId"]
 
 
-def test_graphiql_for_browsers_outside_production(api: GraphQLClient,
-                                                  tmp_path: Path) -> None:
+def test_graphiql_for_browsers_outside_production(api: GraphQLClient, tmp_path: Path) -> None:
     page = api.http.get("/graphql", headers={"Accept": "text/html"})
     assert "GraphiQL" in page.text
     production = Settings(data_dir=tmp_path / "p", production=True)

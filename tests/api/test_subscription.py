@@ -9,18 +9,25 @@ from sozialplanung.application import PlanningApp
 from .client import GraphQLClient
 from .world import build, propose
 
-SUBSCRIPTION = ("subscription($after: Int) { eventAppended(filter: {afterPosition: $after}) "
-                "{ position type actor } }")
+SUBSCRIPTION = (
+    "subscription($after: Int) { eventAppended(filter: {afterPosition: $after}) "
+    "{ position type actor } }"
+)
 
 
-def subscribe(http: TestClient, token: str | None, after: int | None):  # noqa: ANN201
+def subscribe(http: TestClient, token: str | None, after: int | None):
     ws = http.websocket_connect("/graphql", subprotocols=["graphql-transport-ws"])
     socket = ws.__enter__()
     payload = {"Authorization": f"Bearer {token}"} if token else {}
     socket.send_json({"type": "connection_init", "payload": payload})
     assert socket.receive_json()["type"] == "connection_ack"
-    socket.send_json({"id": "1", "type": "subscribe",
-                      "payload": {"query": SUBSCRIPTION, "variables": {"after": after}}})
+    socket.send_json(
+        {
+            "id": "1",
+            "type": "subscribe",
+            "payload": {"query": SUBSCRIPTION, "variables": {"after": after}},
+        }
+    )
     return ws, socket
 
 
@@ -35,7 +42,10 @@ def test_subscriber_receives_the_events_a_mutation_writes(
         message = socket.receive_json()
         assert message["type"] == "next", message
         assert message["payload"]["data"]["eventAppended"] == {
-            "position": position + 1, "type": "MeasureProposed", "actor": "admin:admin"}
+            "position": position + 1,
+            "type": "MeasureProposed",
+            "actor": "admin:admin",
+        }
     finally:
         ws.__exit__(None, None, None)
 
@@ -47,8 +57,10 @@ def test_resuming_from_a_position_replays_every_later_event_once_in_order(
     total = admin.event_count()
     ws, socket = subscribe(service[0], tokens["ADMIN"], 2)
     try:
-        positions = [socket.receive_json()["payload"]["data"]["eventAppended"]["position"]
-                     for _ in range(total - 2)]
+        positions = [
+            socket.receive_json()["payload"]["data"]["eventAppended"]["position"]
+            for _ in range(total - 2)
+        ]
     finally:
         ws.__exit__(None, None, None)
     assert positions == list(range(3, total + 1))
