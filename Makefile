@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint format schema clean
+.PHONY: install run test lint format schema bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -34,6 +34,9 @@ format: install
 
 schema: install  ## regenerate schema.graphql from the code
 	$(BIN)/python -m sozialplanung.graphql.export > schema.graphql
+
+bench: install  ## projection catch-up: batched vs one transaction per event
+	$(BIN)/python -m bench.catch_up
 
 clean:
 	rm -rf $(VENV) data .pytest_cache
