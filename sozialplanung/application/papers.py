@@ -59,7 +59,7 @@ class PaperCommands(CommandsBase):
                 subject=subject,
                 date_=date,
                 lead_id=_id(self.load_optional(Organization, lead, "lead")),
-                originator_id=_id(self.load_optional(Organization, originator, "originator")),
+                originated_by_id=_id(self.load_optional(Organization, originator, "originator")),
                 decision_proposal=decision_proposal,
                 explanation=explanation,
                 related=related,

@@ -77,7 +77,7 @@ class Paper(PlanningAggregate):
         subject: str
         date: date
         lead_id: UUID | None
-        originator_id: UUID | None
+        originated_by_id: UUID | None
         decision_proposal: str | None
         explanation: str | None
         related_paper_ids: list[UUID]
@@ -92,7 +92,7 @@ class Paper(PlanningAggregate):
         subject: str
         date: date
         lead_id: UUID | None
-        originator_id: UUID | None
+        originated_by_id: UUID | None
         decision_proposal: str | None
         explanation: str | None
         related_paper_ids: list[UUID]
@@ -102,7 +102,7 @@ class Paper(PlanningAggregate):
         def apply(self, paper: Paper) -> None:
             paper.reference, paper.type, paper.subject = self.reference, self.type, self.subject
             paper.date, paper.lead_id = self.date, self.lead_id
-            paper.originator_id = self.originator_id
+            paper.originated_by_id = self.originated_by_id
             paper.decision_proposal, paper.explanation = self.decision_proposal, self.explanation
             paper.related_paper_ids = list(self.related_paper_ids)
             paper.measure_ids = list(self.measure_ids)
@@ -157,7 +157,7 @@ class Paper(PlanningAggregate):
         subject: str,
         date_: date,
         lead_id: UUID | None = None,
-        originator_id: UUID | None = None,
+        originated_by_id: UUID | None = None,
         decision_proposal: str | None = None,
         explanation: str | None = None,
         related: list[Paper] | None = None,
@@ -180,7 +180,7 @@ class Paper(PlanningAggregate):
             subject=text(subject, "subject", limit=1_000),
             date=date_,
             lead_id=lead_id,
-            originator_id=originator_id,
+            originated_by_id=originated_by_id,
             decision_proposal=optional_text(decision_proposal, "decisionProposal"),
             explanation=optional_text(explanation, "explanation", limit=200_000),
             related_paper_ids=related_ids,

@@ -45,6 +45,7 @@ def test_paper_was_noted_on_24_february_2011_and_settles_motion_105_16(
     [consultation] = paper.consultations
     assert (consultation["date"], consultation["decision"]) == (date(2011, 2, 24), "NOTED")
     assert (motion.type, motion.date, motion.settled) == ("MOTION", date(2010, 8, 31), True)
+    assert demo.repository.get(motion.originated_by_id).name == "SPD-Fraktion"
     settled = [e for e in demo.events.get(motion.id) if type(e).__name__ == "PaperSettled"]
     assert settled[0].effective_on == date(2011, 2, 24)
 

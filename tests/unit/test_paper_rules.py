@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from datetime import date
 
 import pytest
@@ -128,3 +129,14 @@ def test_only_parliamentary_groups_are_informed() -> None:
         meta(), subject_id=doc.id, subject_type="Paper", groups=[spd], channel="E-Mail", note=None
     )
     assert briefing.group_ids == [spd.id]
+
+
+def test_no_event_field_shadows_the_event_stores_own_fields() -> None:
+    from sozialplanung.domain.base import PlanningAggregate
+
+    reserved = {"originator_id", "originator_version", "timestamp", "originator_topic"}
+    for aggregate in PlanningAggregate.__subclasses__():
+        for event in vars(aggregate).values():
+            if isinstance(event, type) and issubclass(event, PlanningAggregate.Event):
+                own = set(inspect.get_annotations(event))
+                assert not own & reserved, (event, own & reserved)

@@ -72,7 +72,7 @@ class Paper(Node):
     version: int
     key: strawberry.Private[str]
     lead_id: strawberry.Private[str | None]
-    originator_id: strawberry.Private[str | None]
+    originated_by_id: strawberry.Private[str | None]
     related_ids: strawberry.Private[list[str]]
 
     @strawberry.field
@@ -81,7 +81,7 @@ class Paper(Node):
 
     @strawberry.field
     async def originator(self, info: Info) -> Organization | None:
-        return await organization(info, self.originator_id)
+        return await organization(info, self.originated_by_id)
 
     @strawberry.field
     async def related_papers(self, info: Info) -> list[Paper]:
@@ -129,7 +129,7 @@ class Paper(Node):
                 for a in s["attachments"]
             ],
             lead_id=str(s["lead_id"]) if s["lead_id"] else None,
-            originator_id=str(s["originator_id"]) if s["originator_id"] else None,
+            originated_by_id=str(s["originated_by_id"]) if s["originated_by_id"] else None,
             related_ids=[str(p) for p in s["related_paper_ids"]],
         )
 
