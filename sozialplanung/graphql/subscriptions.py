@@ -24,8 +24,9 @@ class Subscription:
     async def event_appended(
         self, info: Info, filter: EventFilter | None = None
     ) -> AsyncGenerator[Event, None]:
-        require_history(info)
         context = info.context
+        await context.run(lambda: context.principal)  # token from connection_init; off the loop
+        require_history(info)
         where, params = event_conditions(filter)
         # Positions come from the filter's afterPosition, which the conditions already hold;
         # strip it so the cursor below is the only position condition.

@@ -42,6 +42,11 @@ def test_too_many_aliases_are_refused(api: GraphQLClient) -> None:
     assert "aliases" in api.post(wide)["errors"][0]["message"]
 
 
+def test_too_many_tokens_are_refused(api: GraphQLClient) -> None:
+    many = "{ cycles { " + " ".join("totalCount" for _ in range(3100)) + " } }"
+    assert "token" in api.post(many)["errors"][0]["message"].lower()
+
+
 def test_page_size_is_capped_at_200(api: GraphQLClient) -> None:
     first = api.data("{ cycles(first: 5000) { totalCount pageInfo { hasNextPage } } }")
     assert first["cycles"] == {"totalCount": 0, "pageInfo": {"hasNextPage": False}}

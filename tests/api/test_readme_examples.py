@@ -18,8 +18,9 @@ EXAMPLES = re.findall(r"```graphql\n(.*?)```", README.read_text(), re.S)
 
 
 @pytest.mark.parametrize("example", EXAMPLES[:3], ids=["cycle", "members", "paper"])
-def test_readme_read_examples_answer_without_errors(sqlite_settings: Settings,
-                                                    example: str) -> None:
+def test_readme_read_examples_answer_without_errors(
+    sqlite_settings: Settings, example: str
+) -> None:
     app = PlanningApp.from_settings(sqlite_settings)
     load_demo(app)
     with TestClient(create_app(sqlite_settings, app)) as http:
