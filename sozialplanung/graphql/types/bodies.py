@@ -12,10 +12,11 @@ from ...projections.queries import Document
 from ..context import Info
 from ..ids import to_global
 from .core import BodyKindEnum, Connection, MemberRoleEnum, Node
+from .events import WithHistory
 from .organizations import Member, Organization, member_from_document
 
 if TYPE_CHECKING:
-    from .events import Event
+    pass
     from .meetings import Meeting
 
 
@@ -64,7 +65,7 @@ async def organization(info: Info, key: str | None) -> Organization | None:
 
 
 @strawberry.type
-class Body(Node):
+class Body(WithHistory, Node):
     id: strawberry.ID
     name: str
     kind: BodyKindEnum  # type: ignore[valid-type]
@@ -74,7 +75,6 @@ class Body(Node):
     established_on: date | None
     dissolved_on: date | None
     version: int
-    key: strawberry.Private[str]
     lead_id: strawberry.Private[str | None]
     parent_id: strawberry.Private[str | None]
     memberships: strawberry.Private[list[dict[str, Any]]]
@@ -115,14 +115,6 @@ class Body(Node):
         from .meetings import meeting_page
 
         return await meeting_page(info, self.key, from_, to, first, after)
-
-    @strawberry.field
-    async def history(
-        self, info: Info, first: int | None = None, after: str | None = None
-    ) -> Connection[Annotated[Event, strawberry.lazy(".events")]]:
-        from .events import history
-
-        return await history(info, self.key, first, after)
 
     @classmethod
     def from_document(cls, document: Document) -> Body:

@@ -78,3 +78,16 @@ async def history(info: Info, key: str, first: int | None, after: str | None) ->
         after=after,
     )
     return Connection.of(page, [Event.from_row(row) for row in page.rows])
+
+
+@strawberry.type
+class WithHistory:
+    """Mixed into every entity with a history: its events, oldest first."""
+
+    key: strawberry.Private[str]
+
+    @strawberry.field
+    async def history(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> Connection[Event]:
+        return await history(info, self.key, first, after)

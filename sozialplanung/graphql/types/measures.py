@@ -13,10 +13,11 @@ from ..ids import to_global
 from .bodies import Body, body, organization
 from .core import Connection, EvaluationOutcomeEnum, MeasureStatusEnum, Node, nodes_of_page
 from .cycles import Cycle, cycle_by_number
+from .events import WithHistory
 from .organizations import Organization
 
 if TYPE_CHECKING:
-    from .events import Event
+    pass
     from .papers import Consultation
 
 
@@ -79,7 +80,7 @@ class MeasureTerm:
 
 
 @strawberry.type
-class Measure(Node):
+class Measure(WithHistory, Node):
     id: strawberry.ID
     title: str
     description: str | None
@@ -89,7 +90,6 @@ class Measure(Node):
     evaluations: list[Evaluation]
     progress_reports: list[ProgressReport]
     version: int
-    key: strawberry.Private[str]
     cycle_number: strawberry.Private[int]
     working_group_id: strawberry.Private[str]
     lead_id: strawberry.Private[str | None]
@@ -117,14 +117,6 @@ class Measure(Node):
 
         papers = await info.context.documents.load_many(self.paper_ids)
         return [c for p in papers if p is not None for c in Paper.from_document(p).consultations]
-
-    @strawberry.field
-    async def history(
-        self, info: Info, first: int | None = None, after: str | None = None
-    ) -> Connection[Annotated[Event, strawberry.lazy(".events")]]:
-        from .events import history
-
-        return await history(info, self.key, first, after)
 
     @classmethod
     def from_document(cls, document: Document) -> Measure:

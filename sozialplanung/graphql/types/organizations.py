@@ -2,41 +2,30 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import strawberry
 
 from ...projections.queries import Document
 from ..context import Info
 from ..ids import to_global
-from .core import Connection, Node, OrganizationKindEnum
-
-if TYPE_CHECKING:
-    from .events import Event
+from .core import Node, OrganizationKindEnum
+from .events import WithHistory
 
 
 @strawberry.type
-class Organization(Node):
+class Organization(WithHistory, Node):
     id: strawberry.ID
     name: str
     short_name: str | None
     kind: OrganizationKindEnum  # type: ignore[valid-type]
     version: int
-    key: strawberry.Private[str]
     parent_id: strawberry.Private[str | None]
 
     @strawberry.field
     async def parent(self, info: Info) -> Organization | None:
         document = await info.context.document(self.parent_id)
         return Organization.from_document(document) if document else None
-
-    @strawberry.field
-    async def history(
-        self, info: Info, first: int | None = None, after: str | None = None
-    ) -> Connection[Annotated[Event, strawberry.lazy(".events")]]:
-        from .events import history
-
-        return await history(info, self.key, first, after)
 
     @classmethod
     def from_document(cls, document: Document) -> Organization:

@@ -11,12 +11,13 @@ from ...projections.queries import Document
 from ..context import Info
 from ..ids import to_global
 from .bodies import Body, body, organization
-from .core import Connection, ConsultationRoleEnum, DecisionKindEnum, Node, PaperTypeEnum
+from .core import ConsultationRoleEnum, DecisionKindEnum, Node, PaperTypeEnum
+from .events import WithHistory
 from .meetings import Meeting, meeting
 from .organizations import Organization
 
 if TYPE_CHECKING:
-    from .events import Event
+    pass
     from .measures import Measure
 
 
@@ -58,7 +59,7 @@ class Consultation:
 
 
 @strawberry.type
-class Paper(Node):
+class Paper(WithHistory, Node):
     id: strawberry.ID
     reference: str
     type: PaperTypeEnum  # type: ignore[valid-type]
@@ -70,7 +71,6 @@ class Paper(Node):
     consultations: list[Consultation]
     attachments: list[Attachment]
     version: int
-    key: strawberry.Private[str]
     lead_id: strawberry.Private[str | None]
     originated_by_id: strawberry.Private[str | None]
     related_ids: strawberry.Private[list[str]]
@@ -95,14 +95,6 @@ class Paper(Node):
         ids = await info.context.run(info.context.queries.measures_of_paper, self.key)
         documents = await info.context.documents.load_many(ids)
         return [Measure.from_document(d) for d in documents if d is not None]
-
-    @strawberry.field
-    async def history(
-        self, info: Info, first: int | None = None, after: str | None = None
-    ) -> Connection[Annotated[Event, strawberry.lazy(".events")]]:
-        from .events import history
-
-        return await history(info, self.key, first, after)
 
     @classmethod
     def from_document(cls, document: Document) -> Paper:
