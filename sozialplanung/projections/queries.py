@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 import json
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from .database import Row, ViewDatabase
@@ -122,14 +122,6 @@ class ReadQueries:
 
     # Specific reads ------------------------------------------------------------------
 
-    def memberships(self, body_id: str, on: date) -> list[Row]:
-        day = on.isoformat()
-        return self.db.query(
-            "SELECT * FROM memberships WHERE body_id = ? AND since <= ? "
-            "AND (until IS NULL OR until > ?) ORDER BY seq",
-            [body_id, day, day],
-        )
-
     def cycle_numbers(self) -> list[int]:
         return [row["number"] for row in self.db.query("SELECT number FROM cycles ORDER BY number")]
 
@@ -156,12 +148,6 @@ class ReadQueries:
             "SELECT id FROM papers WHERE LOWER(reference) = LOWER(?)", [" ".join(reference.split())]
         )
         return row["id"] if row else None
-
-    def consultation_paper(self, consultation_id: str) -> str | None:
-        row = self.db.query_one(
-            "SELECT paper_id FROM consultations WHERE id = ?", [consultation_id]
-        )
-        return row["paper_id"] if row else None
 
     def version_at(self, aggregate_id: str, recorded: datetime) -> int | None:
         row = self.db.query_one(
@@ -197,9 +183,3 @@ class ReadQueries:
             for row in rows
             if json.loads(row["payload"])["subject_id"] in wanted
         ]
-
-    def events_after(self, position: int, limit: int = 500) -> list[Row]:
-        return self.db.query(
-            f"SELECT * FROM events WHERE position > ? ORDER BY position LIMIT {int(limit)}",
-            [position],
-        )

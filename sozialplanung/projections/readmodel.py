@@ -79,7 +79,7 @@ class ReadModel:
             )
             if not batch:
                 return applied
-            self.runner._advance(*self.projector.apply(batch))
+            self.runner.advance(*self.projector.apply(batch))
             applied += len(batch)
             if progress is not None:
                 progress(len(batch))

@@ -175,12 +175,12 @@ class ViewRunner:
                 return total
             notification_id, position = self.projector.apply(batch)
             total += len(batch)
-            self._advance(notification_id, position)
+            self.advance(notification_id, position)
 
     def _refresh(self) -> None:
-        self._advance(*self.projector.tracking())
+        self.advance(*self.projector.tracking())
 
-    def _advance(self, notification_id: int, position: int) -> None:
+    def advance(self, notification_id: int, position: int) -> None:
         with self._changed:
             if notification_id >= self.notification_id:
                 self.notification_id, self.position = notification_id, position

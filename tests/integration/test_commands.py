@@ -235,9 +235,8 @@ def test_long_histories_are_read_from_snapshots(world: World) -> None:
     snapshots = list(world.app.snapshots.get(measure))
     assert [s.originator_version for s in snapshots] == [50]
     from_snapshot = world.app.repository.get(measure)
-    replayed = Measure.__new__(Measure)
     events = list(world.app.events.get(measure))
-    replayed = None
+    replayed: Measure | None = None
     for event in events:
         replayed = event.mutate(replayed)
     assert from_snapshot.version == replayed.version == 64
