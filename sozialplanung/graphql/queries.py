@@ -6,14 +6,14 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 import strawberry
-from eventsourcing.application import AggregateNotFoundError
 
 from ..application.access import Unauthenticated
 from ..domain.base import DomainError, NotFound
 from ..projections.comparison import compare
-from ..projections.documents import moment, state_of
+from ..projections.documents import moment
 from ..projections.queries import Document
 from ..projections.trail import decision_trail
+from .as_of import document_as_of
 from .context import Info
 from .ids import from_global, uuid_of
 from .inputs import EventFilter
@@ -56,42 +56,6 @@ def node_of(document: Document | None) -> Any:
 def _require_signed_in(info: Info) -> None:
     if not info.context.principal.reads_personal_data:
         raise Unauthenticated("Sign in to read persons' data.")
-
-
-async def _as_of(
-    info: Info, key: str, as_of: datetime | None, version: int | None
-) -> Document | None:
-    """The aggregate as recorded at that time or version, replayed from the event store."""
-    if as_of is None and version is None:
-        return await info.context.document(key)
-    context = info.context
-    if as_of is not None:
-        version = await context.run(context.queries.version_at, key, as_of)
-        if version is None:
-            return None
-    if version is not None and version < 1:
-        return None
-
-    def replay() -> Any:
-        from uuid import UUID
-
-        try:
-            return context.app.repository.get(UUID(key), version=version)
-        except AggregateNotFoundError:
-            return None
-
-    aggregate = await context.run(replay)
-    if aggregate is None:
-        return None
-    state = state_of(aggregate)
-    return Document(
-        key,
-        type(aggregate).__name__,
-        aggregate.version,
-        moment(aggregate.created_on),
-        moment(aggregate.modified_on),
-        state,
-    )
 
 
 async def _page(
@@ -189,7 +153,7 @@ class Query:
         self, info: Info, id: strawberry.ID, as_of: datetime | None = None
     ) -> Body | None:
         key = str(uuid_of(id, "id", "Body"))
-        document = await _as_of(info, key, as_of, None)
+        document = await document_as_of(info, key, as_of, None)
         return Body.from_document(document) if document and document.type == "Body" else None
 
     @strawberry.field
@@ -215,8 +179,8 @@ class Query:
     async def cycle(self, info: Info, number: int, as_of: datetime | None = None) -> Cycle | None:
         from ..domain.cycle import cycle_id
 
-        document = await _as_of(info, str(cycle_id(number)), as_of, None)
-        return Cycle.from_document(document) if document else None
+        document = await document_as_of(info, str(cycle_id(number)), as_of, None)
+        return Cycle.from_document(document, as_of) if document else None
 
     @strawberry.field
     async def measures(
@@ -252,7 +216,7 @@ class Query:
         version: int | None = None,
     ) -> Measure | None:
         key = str(uuid_of(id, "id", "Measure"))
-        document = await _as_of(info, key, as_of, version)
+        document = await document_as_of(info, key, as_of, version)
         return Measure.from_document(document) if document and document.type == "Measure" else None
 
     @strawberry.field

@@ -13,6 +13,7 @@ from ..domain.base import PlanningAggregate
 from .database import Cursor, ViewDatabase
 from .documents import AGGREGATES, DocumentCodec, aggregate_type_of, moment, payload
 from .schema import VIEW_NAME
+from .statistics import term_rows
 
 
 def _id(value: Any) -> str | None:
@@ -241,18 +242,7 @@ class Projector:
             "measure_terms",
             "measure_id",
             key,
-            [
-                {
-                    "measure_id": key,
-                    "seq": seq,
-                    "cycle_number": term["cycle"],
-                    "working_group_id": str(term["working_group_id"]),
-                    "reached": json.dumps(term["reached"]),
-                    "status_at_end": term["status_at_end"],
-                    "outcome": term["evaluation"]["outcome"] if term["evaluation"] else None,
-                }
-                for seq, term in enumerate(measure.terms)
-            ],
+            term_rows(key, measure.terms),
         )
         self._replace(
             cursor,

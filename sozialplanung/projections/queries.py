@@ -120,6 +120,20 @@ class ReadQueries:
         cursors = [encode_cursor([row[c] for c in order]) for row in rows]
         return Page(rows, cursors, has_next, after is not None, total)
 
+    @staticmethod
+    def page_of_rows(
+        rows: list[Row], order: list[str], *, first: int | None = None, after: str | None = None
+    ) -> Page:
+        """The same keyset page over rows computed in memory (e.g. replayed "as of" a time)."""
+        size = page_size(first)
+        ordered = sorted(rows, key=lambda row: [row[c] for c in order])
+        if after is not None:
+            start = decode_cursor(after, len(order))
+            ordered = [row for row in ordered if [row[c] for c in order] > start]
+        chosen = ordered[:size]
+        cursors = [encode_cursor([row[c] for c in order]) for row in chosen]
+        return Page(chosen, cursors, len(ordered) > size, after is not None, len(rows))
+
     # Specific reads ------------------------------------------------------------------
 
     def cycle_numbers(self) -> list[int]:
@@ -155,6 +169,18 @@ class ReadQueries:
             [aggregate_id, moment(recorded)],
         )
         return row["v"] if row and row["v"] is not None else None
+
+    def versions_at(self, aggregate_ids: list[str], recorded: datetime) -> dict[str, int]:
+        """Each aggregate's last version recorded by then; absent if it did not exist yet."""
+        if not aggregate_ids:
+            return {}
+        marks = ", ".join("?" for _ in aggregate_ids)
+        rows = self.db.query(
+            f"SELECT aggregate_id, MAX(version) AS v FROM events WHERE aggregate_id IN ({marks})"
+            " AND recorded_at <= ? GROUP BY aggregate_id",
+            [*aggregate_ids, moment(recorded)],
+        )
+        return {row["aggregate_id"]: int(row["v"]) for row in rows}
 
     def events_by_position(self, positions: list[int]) -> list[Row]:
         if not positions:

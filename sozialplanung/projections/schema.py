@@ -61,6 +61,7 @@ INDEXES = [
     "consultations (paper_id)",
     "events (aggregate_id, position)",
     "events (type, position)",
+    "events (aggregate_type, position)",
     "events (actor, position)",
     "events (recorded_at, position)",
     "events (correlation_id)",

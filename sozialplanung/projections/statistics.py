@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from .database import Row
 
@@ -55,6 +56,22 @@ OUTCOMES = {
     "PARTIALLY_IMPLEMENTED": "partially_implemented",
     "NOT_IMPLEMENTED": "not_implemented",
 }
+
+
+def term_rows(measure_id: str, terms: Iterable[Mapping[str, Any]]) -> list[Row]:
+    """The `measure_terms` rows of a measure's terms (Amtszeiten je Zyklus)."""
+    return [
+        {
+            "measure_id": measure_id,
+            "seq": seq,
+            "cycle_number": term["cycle"],
+            "working_group_id": str(term["working_group_id"]),
+            "reached": json.dumps(term["reached"]),
+            "status_at_end": term["status_at_end"],
+            "outcome": term["evaluation"]["outcome"] if term["evaluation"] else None,
+        }
+        for seq, term in enumerate(terms)
+    ]
 
 
 def count_terms(terms: Iterable[Row]) -> TermCounts:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
 
 from sozialplanung.application import PlanningApp
+from sozialplanung.demo import DemoLoader
+from sozialplanung.graphql.ids import to_global
 from sozialplanung.server import create_app
 from sozialplanung.settings import Settings
 
@@ -39,3 +43,28 @@ def admin(service: tuple[TestClient, PlanningApp], tokens: dict[str, str]) -> Gr
 @pytest.fixture
 def public(service: tuple[TestClient, PlanningApp]) -> GraphQLClient:
     return GraphQLClient(service[0])
+
+
+@dataclass
+class DemoService:
+    """The service on the council paper's demo data, with an ANALYST signed in."""
+
+    analyst: GraphQLClient
+    app: PlanningApp
+    ids: dict[str, Any]
+
+    def global_id(self, type_name: str, key: str) -> str:
+        return to_global(type_name, self.ids[key])
+
+
+@pytest.fixture
+def demo(settings: Settings) -> Iterator[DemoService]:
+    app = PlanningApp.from_settings(settings)
+    loader = DemoLoader(app)
+    loader.load()
+    # Started after loading, so the views have caught up before the first request.
+    with TestClient(create_app(settings, app)) as http:
+        yield DemoService(
+            GraphQLClient(http, app.tokens.create("ANALYST", "analyst")), app, loader.ids
+        )
+    app.close()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
 from ...projections.queries import Document
 from ...projections.statistics import TermCounts, count_terms
+from ..as_of import cycle_measures_as_of, document_as_of, terms_in_cycle
 from ..context import Info
 from ..ids import to_global, uuid_of
 from .bodies import Body, body
@@ -70,6 +71,8 @@ class Cycle(Node):
     key: strawberry.Private[str]
     conference_meeting_id: strawberry.Private[str | None]
     conference_body_id: strawberry.Private[str]
+    # Set when the cycle was asked for "as of" a recorded time: nested reads follow it.
+    as_of: strawberry.Private[datetime | None] = None
 
     @strawberry.field
     async def conference(
@@ -87,6 +90,9 @@ class Cycle(Node):
 
     @strawberry.field
     async def statistics(self, info: Info) -> CycleStatistics:
+        if self.as_of is not None:
+            documents = await cycle_measures_as_of(info, self.number, self.as_of)
+            return CycleStatistics.of(count_terms(terms_in_cycle(documents, self.number)))
         terms = await info.context.run(info.context.queries.terms_of_cycle, self.number)
         return CycleStatistics.of(count_terms(terms))
 
@@ -99,9 +105,14 @@ class Cycle(Node):
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Annotated[Measure, strawberry.lazy(".measures")]]:
-        from .measures import measure_page
+        from .measures import measure_page, measures_as_of
 
         group = str(uuid_of(working_group, "workingGroup", "Body")) if working_group else None
+        if self.as_of is not None:
+            documents = await cycle_measures_as_of(info, self.number, self.as_of)
+            return measures_as_of(
+                info, documents, self.number, status, group, first=first, after=after
+            )
         return await measure_page(
             info, cycle=self.number, status=status, working_group=group, first=first, after=after
         )
@@ -110,16 +121,16 @@ class Cycle(Node):
     async def previous(self, info: Info) -> Cycle | None:
         numbers = await info.context.run(info.context.queries.cycle_numbers)
         earlier = [n for n in numbers if n < self.number]
-        return await cycle_by_number(info, earlier[-1]) if earlier else None
+        return await cycle_by_number(info, earlier[-1], self.as_of) if earlier else None
 
     @strawberry.field
     async def next(self, info: Info) -> Cycle | None:
         numbers = await info.context.run(info.context.queries.cycle_numbers)
         later = [n for n in numbers if n > self.number]
-        return await cycle_by_number(info, later[0]) if later else None
+        return await cycle_by_number(info, later[0], self.as_of) if later else None
 
     @classmethod
-    def from_document(cls, document: Document) -> Cycle:
+    def from_document(cls, document: Document, as_of: datetime | None = None) -> Cycle:
         s = document.state
         return cls(
             id=strawberry.ID(to_global("Cycle", document.id)),
@@ -138,13 +149,14 @@ class Cycle(Node):
             if s["conference_meeting_id"]
             else None,
             conference_body_id=str(s["conference_body_id"]),
+            as_of=as_of,
         )
 
 
-async def cycle_by_number(info: Info, number: Any) -> Cycle | None:
+async def cycle_by_number(info: Info, number: Any, as_of: datetime | None = None) -> Cycle | None:
     if number is None:
         return None
     from ...domain.cycle import cycle_id
 
-    document = await info.context.document(cycle_id(number))
-    return Cycle.from_document(document) if document else None
+    document = await document_as_of(info, str(cycle_id(number)), as_of, None)
+    return Cycle.from_document(document, as_of) if document else None

@@ -191,3 +191,26 @@ async def measure_page(
         after=after,
     )
     return Connection.of(page, await nodes_of_page(info, page, Measure.from_document))
+
+
+def measures_as_of(
+    info: Info,
+    documents: list[Document],
+    cycle: int,
+    status: Any,
+    working_group: str | None,
+    *,
+    first: int | None,
+    after: str | None,
+) -> Connection[Measure]:
+    """A cycle's measures as recorded at a past moment, paged like the live list."""
+    chosen = {
+        d.id: d
+        for d in documents
+        if d.state["cycle_number"] == cycle
+        and (status is None or str(d.state["status"]) == status.value)
+        and (working_group is None or str(d.state["working_group_id"]) == working_group)
+    }
+    rows = [{"id": key, "title": d.state["title"]} for key, d in chosen.items()]
+    page = info.context.queries.page_of_rows(rows, ["title", "id"], first=first, after=after)
+    return Connection.of(page, [Measure.from_document(chosen[row["id"]]) for row in page.rows])
