@@ -35,8 +35,9 @@ format: install
 schema: install  ## regenerate schema.graphql from the code
 	$(BIN)/python -m sozialplanung.graphql.export > schema.graphql
 
-bench: install  ## projection catch-up: batched vs one transaction per event
+bench: install  ## catch-up (batched vs per event) and time travel (snapshots vs full replay)
 	$(BIN)/python -m bench.catch_up
+	$(BIN)/python -m bench.time_travel
 
 clean:
 	rm -rf $(VENV) data .pytest_cache

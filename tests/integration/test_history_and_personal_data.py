@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from eventsourcing.application import Repository
+
 from sozialplanung.application import PlanningApp
 from sozialplanung.domain.body import Body
 
@@ -72,3 +74,18 @@ def test_a_persons_name_never_enters_an_event_and_erasure_removes_it(app: Planni
         if n.originator_id == person
     ]
     assert [t.rsplit(".", 1)[-1] for t in types] == ["PersonRegistered", "PersonDataErased"]
+
+
+def test_time_travel_through_snapshots_equals_replaying_every_event(app: PlanningApp) -> None:
+    world = build_world(app)
+    measure = world.measure()
+    for n in range(120):  # past two snapshots (every 50 events)
+        app.revise_measure(meta_on(), measure=measure, description=f"Fassung {n}")
+    assert app.snapshots is not None
+    assert [s.originator_version for s in app.snapshots.get(measure)] == [50, 100]
+    full_replay = Repository(app.repository.event_store)
+    for version in (1, 49, 50, 51, 99, 100, 101, 121):
+        through_snapshot = app.repository.get(measure, version=version)
+        replayed = full_replay.get(measure, version=version)
+        assert through_snapshot.version == replayed.version == version
+        assert vars(through_snapshot) == vars(replayed)
