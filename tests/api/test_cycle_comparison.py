@@ -1,0 +1,193 @@
+"""cycleComparison over HTTP: on the demo data and on a generated two-cycle history whose
+expected counts the generator itself keeps."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+import pytest
+from starlette.testclient import TestClient
+
+from sozialplanung.application import PlanningApp
+from sozialplanung.graphql.ids import to_global
+from sozialplanung.server import create_app
+from sozialplanung.settings import Settings
+
+from ..conftest import meta_on
+from ..integration.helpers import build_world
+from .client import GraphQLClient
+from .conftest import DemoService
+
+STATS = "proposed adopted rejected withdrawn implemented partiallyImplemented notImplemented \
+carriedForward evaluated"
+COMPARISON = f"""query($from: Int!, $to: Int!) {{ cycleComparison(from: $from, to: $to) {{
+  from {{ number }} to {{ number }}
+  rows {{ workingGroup {{ id name }} focusFrom focusTo from {{ {STATS} }} to {{ {STATS} }} }}
+  totals {{ workingGroup {{ id }} from {{ {STATS} }} to {{ {STATS} }} }}
+  carriedForward {{ id title }}
+  obstacles {{ text from to }} enablers {{ text from to }} }} }}"""
+
+
+def comparison(api: GraphQLClient, a: int, b: int) -> dict[str, Any]:
+    return api.data(COMPARISON, **{"from": a, "to": b})["cycleComparison"]
+
+
+def test_rows_add_up_to_the_totals_on_the_demo_data(demo: DemoService) -> None:
+    result = comparison(demo.analyst, 1, 2)
+    for side in ("from", "to"):
+        for name, total in result["totals"][side].items():
+            assert sum(row[side][name] for row in result["rows"]) == total, (side, name)
+
+
+def test_the_demo_shows_the_added_group_and_the_shifted_focus(demo: DemoService) -> None:
+    rows = {row["workingGroup"]["name"]: row for row in comparison(demo.analyst, 1, 2)["rows"]}
+    added = rows["AG 13 Flucht"]
+    assert added["focusFrom"] is None
+    assert added["focusTo"] == "Aufnahme und Teilhabe Geflüchteter"
+    shifted = [r for r in rows.values() if r["focusFrom"] and r["focusFrom"] != r["focusTo"]]
+    assert [r["focusTo"] for r in shifted] == ["Sozialraummonitoring und Datenberichte"]
+
+
+def test_the_demo_counts_the_first_cycles_outcomes(demo: DemoService) -> None:
+    result = comparison(demo.analyst, 1, 2)
+    first = result["totals"]["from"]
+    assert (first["proposed"], first["withdrawn"], first["rejected"], first["adopted"]) == (
+        7,
+        1,
+        1,
+        5,
+    )
+    carried = {m["id"] for m in result["carriedForward"]}
+    assert carried == {demo.global_id("Measure", "m2"), demo.global_id("Measure", "m3")}
+    obstacles = {f["text"]: (f["from"], f["to"]) for f in result["obstacles"]}
+    assert obstacles["Personalwechsel in zwei Zentren"][0] == 2
+
+
+def test_an_unknown_cycle_is_named_in_the_error(demo: DemoService) -> None:
+    body = demo.analyst.post(COMPARISON, **{"from": 1, "to": 9})
+    assert body["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+    assert "9" in body["errors"][0]["message"]
+
+
+# A generated history ---------------------------------------------------------------------
+
+OBSTACLES = ["Personalmangel", "Befristete Finanzierung", "Raumnot", "Datenschutz"]
+ENABLERS = ["Kooperation mit Kitas", "Landesförderung", "Ehrenamt"]
+OUTCOMES = ["IMPLEMENTED", "PARTIALLY_IMPLEMENTED", "NOT_IMPLEMENTED"]
+
+
+@dataclass
+class Expected:
+    """What the generator did, counted as it went."""
+
+    first: Counter[str] = field(default_factory=Counter)
+    carried: set[UUID] = field(default_factory=set)
+    obstacles: Counter[str] = field(default_factory=Counter)
+    enablers: Counter[str] = field(default_factory=Counter)
+    new_group_proposed: int = 0
+
+
+def generate(app: PlanningApp, seed: int) -> tuple[Expected, UUID]:
+    rng = random.Random(seed)
+    world = build_world(app)
+    new_group = app.establish_body(
+        meta_on(date(2013, 6, 1)),
+        name="AG 2 Wohnen",
+        kind="CONFERENCE_WORKING_GROUP",
+        parent=world.conference,
+    )
+    app.open_cycle(
+        meta_on(date(2013, 9, 1)),
+        number=2,
+        label="2013–2015",
+        starts_on=date(2013, 9, 1),
+        ends_on=date(2015, 8, 31),
+        conference_body=world.conference,
+        working_groups=[(world.group, "Bildungsübergänge"), (new_group, "Bezahlbarer Wohnraum")],
+    )
+    expected = Expected()
+    for n in range(rng.randint(12, 20)):
+        measure = world.measure(f"Maßnahme {n}")
+        expected.first["proposed"] += 1
+        fate = rng.choice(["withdrawn", "rejected", "adopted", "evaluated", "evaluated"])
+        if fate == "withdrawn":
+            app.withdraw_measure(meta_on(), measure=measure)
+            expected.first["withdrawn"] += 1
+            continue
+        app.refer_measure(meta_on(), measure=measure, paper=world.paper)
+        adopted = fate != "rejected"
+        app.decide_measure(meta_on(), measure=measure, adopted=adopted, body=world.committee)
+        expected.first["adopted" if adopted else "rejected"] += 1
+        if fate != "evaluated":
+            continue
+        outcome = rng.choice(OUTCOMES)
+        if outcome != "NOT_IMPLEMENTED":
+            app.start_implementation(meta_on(), measure=measure)
+        obstacles = rng.sample(OBSTACLES, rng.randint(0, 2))
+        enablers = rng.sample(ENABLERS, rng.randint(0, 2))
+        app.evaluate_measure(
+            meta_on(), measure=measure, outcome=outcome, obstacles=obstacles, enablers=enablers
+        )
+        expected.first[outcome] += 1
+        expected.obstacles.update(obstacles)
+        expected.enablers.update(enablers)
+        if rng.random() < 0.5:
+            app.carry_forward_measure(
+                meta_on(), measure=measure, to_cycle=2, working_group=new_group
+            )
+            expected.carried.add(measure)
+    for n in range(rng.randint(1, 5)):
+        app.propose_measure(
+            meta_on(date(2013, 10, 1)), cycle=2, working_group=new_group, title=f"Neu {n}"
+        )
+        expected.new_group_proposed += 1
+    return expected, new_group
+
+
+@pytest.fixture(params=[1, 2, 3], ids=lambda seed: f"seed{seed}")
+def generated(request: pytest.FixtureRequest, settings: Settings) -> Iterator[Any]:
+    app = PlanningApp.from_settings(settings)
+    expected, new_group = generate(app, request.param)
+    with TestClient(create_app(settings, app)) as http:
+        analyst = GraphQLClient(http, app.tokens.create("ANALYST", "analyst"))
+        yield analyst, expected, new_group
+    app.close()
+
+
+def test_a_generated_history_is_counted_as_it_was_made(generated: Any) -> None:
+    analyst, expected, _ = generated
+    result = comparison(analyst, 1, 2)
+    first = result["totals"]["from"]
+    assert first["proposed"] == expected.first["proposed"]
+    assert first["withdrawn"] == expected.first["withdrawn"]
+    assert first["rejected"] == expected.first["rejected"]
+    assert first["adopted"] == expected.first["adopted"]
+    assert first["implemented"] == expected.first["IMPLEMENTED"]
+    assert first["partiallyImplemented"] == expected.first["PARTIALLY_IMPLEMENTED"]
+    assert first["notImplemented"] == expected.first["NOT_IMPLEMENTED"]
+    assert first["carriedForward"] == len(expected.carried)
+    assert {m["id"] for m in result["carriedForward"]} == {
+        to_global("Measure", m) for m in expected.carried
+    }
+    assert {f["text"]: f["from"] for f in result["obstacles"]} == dict(expected.obstacles)
+    assert {f["text"]: f["from"] for f in result["enablers"]} == dict(expected.enablers)
+    assert all(f["to"] == 0 for f in result["obstacles"] + result["enablers"])
+
+
+def test_a_generated_history_shows_the_new_group_only_in_the_later_cycle(
+    generated: Any,
+) -> None:
+    analyst, expected, new_group = generated
+    rows = {row["workingGroup"]["id"]: row for row in comparison(analyst, 1, 2)["rows"]}
+    added = rows[to_global("Body", new_group)]
+    assert (added["focusFrom"], added["focusTo"]) == (None, "Bezahlbarer Wohnraum")
+    assert added["from"]["proposed"] == 0
+    assert added["to"]["proposed"] == expected.new_group_proposed
+    shifted = [r for r in rows.values() if r["focusFrom"] == "Prävention von Kinderarmut"]
+    assert [r["focusTo"] for r in shifted] == ["Bildungsübergänge"]
