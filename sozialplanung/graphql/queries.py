@@ -281,6 +281,8 @@ class Query:
     async def decision_trail(self, info: Info, id: strawberry.ID) -> list[Event]:
         require_history(info)
         key = str(uuid_of(id, "id"))
+        if await info.context.document(key) is None:
+            raise NotFound("Nothing with that id has been recorded.", "id")
         rows = await info.context.run(decision_trail, info.context.queries, key)
         return [Event.from_row(row) for row in rows]
 

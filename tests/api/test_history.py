@@ -11,7 +11,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from sozialplanung.application import PlanningApp
-from sozialplanung.graphql.ids import uuid_of
+from sozialplanung.graphql.ids import to_global, uuid_of
 
 from .client import GraphQLClient
 from .conftest import DemoService
@@ -205,6 +205,12 @@ def test_decision_trail_of_a_carried_forward_measure_spans_both_cycles(
     assert "ConsultationConcluded" in types[carried:]
     papers = {e["aggregateId"] for e in trail if e["type"] == "PaperSubmitted"}
     assert len(papers) == 2
+
+
+def test_decision_trail_of_an_unknown_id_says_not_found(demo: DemoService) -> None:
+    unknown = to_global("Measure", "00000000-0000-4000-8000-000000000000")
+    query = "query($id: ID!) { decisionTrail(id: $id) { type } }"
+    assert demo.analyst.error_codes(query, id=unknown) == ["NOT_FOUND"]
 
 
 def test_decision_trail_is_for_analysts_and_administrators_only(
