@@ -9,8 +9,8 @@ import strawberry
 
 from ..application.access import Unauthenticated
 from ..domain.base import DomainError, NotFound
+from ..projections.audit import AuditFilter
 from ..projections.comparison import compare
-from ..projections.documents import moment
 from ..projections.queries import Document
 from ..projections.trail import decision_trail
 from .as_of import document_as_of
@@ -298,31 +298,17 @@ class Query:
 
 
 def event_conditions(filter: EventFilter | None) -> tuple[list[str], list[Any]]:
-    where: list[str] = []
-    params: list[Any] = []
     if filter is None:
-        return where, params
-    if filter.aggregate_id:
-        where.append("aggregate_id = ?")
-        params.append(str(uuid_of(filter.aggregate_id, "aggregateId")))
-    for column, value in (
-        ("aggregate_type", filter.aggregate_type),
-        ("actor", filter.actor),
-        ("correlation_id", filter.correlation_id),
-    ):
-        if value is not None:
-            where.append(f"{column} = ?")
-            params.append(value)
-    if filter.types:
-        where.append(f"type IN ({', '.join('?' for _ in filter.types)})")
-        params += list(filter.types)
-    if filter.recorded_from:
-        where.append("recorded_at >= ?")
-        params.append(moment(filter.recorded_from))
-    if filter.recorded_to:
-        where.append("recorded_at < ?")
-        params.append(moment(filter.recorded_to))
-    if filter.after_position is not None:
-        where.append("position > ?")
-        params.append(filter.after_position)
-    return where, params
+        return [], []
+    return AuditFilter(
+        aggregate_id=str(uuid_of(filter.aggregate_id, "aggregateId"))
+        if filter.aggregate_id
+        else None,
+        aggregate_type=filter.aggregate_type,
+        types=list(filter.types) if filter.types else None,
+        actor=filter.actor,
+        correlation_id=filter.correlation_id,
+        recorded_from=filter.recorded_from,
+        recorded_to=filter.recorded_to,
+        after_position=filter.after_position,
+    ).conditions()
