@@ -339,3 +339,24 @@ def test_measures_of_a_past_cycle_state_page_like_the_live_list(admin: GraphQLCl
             break
         after = page["pageInfo"]["endCursor"]
     assert seen == sorted(titles)
+
+
+def test_a_body_as_of_a_recorded_time_names_the_lead_recorded_then(admin: GraphQLClient) -> None:
+    world = build(admin)
+    changed = admin.mutate(
+        "assignLead",
+        "AssignLeadInput",
+        "body { lead { shortName } }",
+        body=world.conference,
+        lead=world.fb64,
+        reason="Neue Zuständigkeit",
+    )
+    assert changed["body"]["lead"] == {"shortName": "FB 64"}
+    assigned = whole_log(admin, aggregateId=world.conference, types=["LeadAssigned"])[-1]
+    query = (
+        "query($id: ID!, $at: DateTime) { body(id: $id, asOf: $at) { version lead { shortName } } }"
+    )
+    before = admin.data(query, id=world.conference, at=moment_before(assigned))["body"]
+    assert before["lead"] == {"shortName": "FB 50"}
+    after = admin.data(query, id=world.conference, at=assigned["recordedAt"])["body"]
+    assert after == {"version": assigned["version"], "lead": {"shortName": "FB 64"}}
