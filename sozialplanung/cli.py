@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +16,7 @@ from .settings import ENV_PREFIX, Settings, SettingsError
 
 if TYPE_CHECKING:
     from .application import PlanningApp
+    from .projections.queries import ReadQueries
 
 SETTINGS_HELP = f"""
 \b
@@ -57,6 +61,25 @@ def _app(settings: Settings) -> PlanningApp:
         return PlanningApp.from_settings(settings)
     except SettingsError as error:
         raise click.UsageError(str(error)) from None
+
+
+@contextmanager
+def _views(settings: Settings) -> Iterator[ReadQueries]:
+    """The read model, current with the event log, for a one-off read."""
+    from .projections import ReadModel
+    from .projections.documents import DocumentCodec
+    from .projections.queries import ReadQueries
+
+    app = _app(settings)
+    read_model = ReadModel(settings, app)
+    try:
+        read_model.bring_current()
+        yield ReadQueries(read_model.db, DocumentCodec(app.mapper.transcoder))
+    except RuntimeError as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        read_model.close()
+        app.close()
 
 
 @main.command()
@@ -167,6 +190,83 @@ def rebuild(settings: Settings) -> None:
         read_model.close()
         app.close()
     click.echo(f"Rebuilt the views from {total} events.")
+
+
+@main.command()
+@click.option("--aggregate", "aggregate_id", help="Only this object's events (id or global id).")
+@click.option("--aggregate-type", help="Only events of this kind of object, e.g. Measure.")
+@click.option("--type", "types", multiple=True, help="Only this event type (repeatable).")
+@click.option("--actor", help="Only events recorded by this actor, e.g. admin:jane.")
+@click.option("--correlation-id", help="Only the events of this one request.")
+@click.option("--from", "recorded_from", type=click.DateTime(), help="Recorded at or after.")
+@click.option("--to", "recorded_to", type=click.DateTime(), help="Recorded before.")
+@click.option("--after", "after_position", type=int, help="Only events after this position.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line, with payload.")
+@click.pass_obj
+def audit(
+    settings: Settings,
+    aggregate_id: str | None,
+    aggregate_type: str | None,
+    types: tuple[str, ...],
+    actor: str | None,
+    correlation_id: str | None,
+    recorded_from: datetime | None,
+    recorded_to: datetime | None,
+    after_position: int | None,
+    as_json: bool,
+) -> None:
+    """Print the audit log (Prüfpfad): who recorded what, when, on which business date, why.
+
+    Times without a zone are UTC. Bookkeeping (claims, receipts) is not part of it; see
+    `export` for the raw log.
+    """
+    from datetime import UTC
+
+    from .domain.base import DomainError
+    from .graphql.ids import uuid_of
+    from .projections.audit import AuditFilter
+
+    try:
+        key = str(uuid_of(aggregate_id, "aggregate")) if aggregate_id else None
+    except DomainError as error:
+        raise click.UsageError(error.message) from None
+    where, params = AuditFilter(
+        aggregate_id=key,
+        aggregate_type=aggregate_type,
+        types=list(types) or None,
+        actor=actor,
+        correlation_id=correlation_id,
+        recorded_from=recorded_from.replace(tzinfo=recorded_from.tzinfo or UTC)
+        if recorded_from
+        else None,
+        recorded_to=recorded_to.replace(tzinfo=recorded_to.tzinfo or UTC) if recorded_to else None,
+        after_position=after_position,
+    ).conditions()
+    with _views(settings) as queries:
+        after = None
+        while True:
+            page = queries.page(
+                "events", ["position"], where=where, params=params, first=200, after=after
+            )
+            for row in page.rows:
+                click.echo(_audit_line(row, as_json))
+            if not page.has_next:
+                break
+            after = page.cursors[-1]
+
+
+def _audit_line(row: dict, as_json: bool) -> str:
+    import json
+
+    if as_json:
+        record = {k: v for k, v in row.items() if k != "notification_id"}
+        record["payload"] = json.loads(row["payload"])
+        return json.dumps(record, ensure_ascii=False)
+    why = f"  „{row['reason']}“" if row["reason"] else ""
+    return (
+        f"{row['position']:>6}  {row['recorded_at'][:19]}  {row['effective_on'] or '-':<10}  "
+        f"{row['actor']:<24}  {row['type']:<28}  {row['aggregate_type']} {row['aggregate_id']}{why}"
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -64,6 +64,15 @@ class ReadModel:
         self.runner.holding = True
         return self.runner.catch_up()
 
+    def bring_current(self, timeout: float = 60.0) -> None:
+        """For one-off readers (the CLI): apply pending events here, or, when a running
+        server holds the views, wait until it has applied everything stored so far."""
+        if self.runner.lock.acquire():
+            self.runner.holding = True
+            self.runner.catch_up()
+        elif not self.wait_until_current(timeout):
+            raise RuntimeError("The views are still catching up in another process; try again.")
+
     def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
         """Drops every view and replays the whole log into it, in batches."""
         if not self.runner.lock.acquire():

@@ -69,3 +69,26 @@ def test_a_second_process_does_not_run_the_views(app: PlanningApp, settings: Set
     finally:
         second.close()
         first.close()
+
+
+def test_a_one_off_reader_catches_up_itself_or_waits_for_the_running_server(
+    app: PlanningApp, settings: Settings
+) -> None:
+    build_world(app)
+    alone = ReadModel(settings, app)
+    alone.bring_current()  # nobody runs the views: it applies them itself
+    assert alone.lag() == 0
+    alone.close()
+
+    server = ReadModel(settings, app)
+    reader = ReadModel(settings, app)
+    try:
+        server.start()
+        app.register_organization(meta_on(), name="Jobcenter", kind="OTHER")
+        server.wake()
+        reader.bring_current(timeout=10)  # the server holds the views: the reader waits
+        assert not reader.runner.holding
+        assert reader.lag() == 0
+    finally:
+        reader.close()
+        server.close()
