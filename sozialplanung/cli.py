@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -190,6 +190,70 @@ def rebuild(settings: Settings) -> None:
         read_model.close()
         app.close()
     click.echo(f"Rebuilt the views from {total} events.")
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.pass_obj
+def export(settings: Settings, file: str) -> None:
+    """Write every stored event, with its metadata, in log order to FILE (JSON Lines; - for
+    stdout). Persons' names and API tokens are not events and are not exported."""
+    from tqdm import tqdm
+
+    from .application.transfer import export_lines
+
+    app = _app(settings)
+    try:
+        total = app.recorder.max_notification_id() or 0
+        with (
+            click.open_file(file, "w", encoding="utf-8", atomic=file != "-") as out,
+            tqdm(total=total, unit="event", desc="export", file=sys.stderr) as bar,
+        ):
+            for line in export_lines(app, progress=bar.update):
+                out.write(line + "\n")
+    finally:
+        app.close()
+    if file != "-":
+        click.echo(f"Exported {total} events to {file}.", err=True)
+
+
+@main.command("import")
+@click.argument("file", type=click.File("r", encoding="utf-8"))
+@click.pass_obj
+def import_(settings: Settings, file: click.utils.LazyFile) -> None:
+    """Load an export (JSON Lines) into an EMPTY store, all or nothing, then build the views.
+    A malformed line stops the import with its line number and nothing is written."""
+    from tqdm import tqdm
+
+    from .application.transfer import ImportRefused, import_events, read_lines
+    from .projections import ReadModel
+
+    app = _app(settings)
+    try:
+        if app.recorder.max_notification_id():
+            raise ImportRefused("The store already holds events; import only into an empty store.")
+        with tqdm(unit="line", desc="check", file=sys.stderr) as bar:
+            events = read_lines(app, _counted(file, bar.update))
+        count = import_events(app, events)
+        read_model = ReadModel(settings, app)
+        try:
+            with tqdm(total=count, unit="event", desc="views", file=sys.stderr) as bar:
+                read_model.rebuild(progress=bar.update)
+        finally:
+            read_model.close()
+    except ImportRefused as error:
+        raise click.ClickException(f"{error} Nothing was written.") from None
+    except RuntimeError as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        app.close()
+    click.echo(f"Imported {count} events.")
+
+
+def _counted(lines: Iterable[str], tick: Callable[[int], None]) -> Iterator[str]:
+    for line in lines:
+        tick(1)
+        yield line
 
 
 @main.command()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -79,6 +80,13 @@ def postgres_settings() -> Iterator[Settings]:
         if REQUIRE_POSTGRES:
             pytest.fail(f"PostgreSQL is required (SOZIALPLANUNG_REQUIRE_POSTGRES=1): {reason}")
         pytest.skip(reason)
+    with postgres_schema() as settings:
+        yield settings
+
+
+@contextmanager
+def postgres_schema() -> Iterator[Settings]:
+    """A store in a schema of its own, dropped afterwards."""
     schema = f"t_{uuid4().hex[:16]}"
     with _connect() as conn:
         conn.execute(f'CREATE SCHEMA "{schema}"')
@@ -93,6 +101,16 @@ def postgres_settings() -> Iterator[Settings]:
 def settings(request: pytest.FixtureRequest) -> Settings:
     """A fresh, empty store on each backend."""
     return request.getfixturevalue(f"{request.param}_settings")
+
+
+@pytest.fixture
+def other_settings(settings: Settings, tmp_path: Path) -> Iterator[Settings]:
+    """A second empty store on the same backend as `settings`."""
+    if settings.database_url is None:
+        yield Settings(data_dir=tmp_path / "other")
+        return
+    with postgres_schema() as other:
+        yield other
 
 
 @pytest.fixture
