@@ -3,6 +3,7 @@
 /graphql   the API (GraphiQL in a browser unless in production mode)
 /healthz   the process is alive
 /readyz    the store answers and the views are caught up within a bound
+/calendar/{bodyId}.ics   a body's meetings as an iCalendar feed (public)
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, PlainTextResponse
+from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route, WebSocketRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from starlette.websockets import WebSocket
@@ -23,6 +24,7 @@ from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from .application import PlanningApp
+from .feeds.http import calendar_response
 from .graphql.context import Context, bearer_token
 from .graphql.schema import build_schema
 from .projections import ReadModel
@@ -129,6 +131,14 @@ def create_app(settings: Settings, planning: PlanningApp | None = None) -> Starl
             {"status": "ready" if ready else "catching up", "lag": lag}, 200 if ready else 503
         )
 
+    async def calendar(request: Request) -> Response:
+        return await asyncio.to_thread(
+            calendar_response,
+            services["queries"],
+            request.path_params["body_id"],
+            request.headers.get("if-none-match"),
+        )
+
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         planning_app = planning or PlanningApp.from_settings(settings)
@@ -152,6 +162,7 @@ def create_app(settings: Settings, planning: PlanningApp | None = None) -> Starl
         routes=[
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            Route("/calendar/{body_id}.ics", calendar),
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
         ],

@@ -148,6 +148,12 @@ class ReadQueries:
             "SELECT * FROM measure_terms WHERE cycle_number = ? ORDER BY measure_id, seq", [number]
         )
 
+    def meetings_of_body(self, body_id: str) -> list[str]:
+        rows = self.db.query(
+            "SELECT id FROM meetings WHERE body_id = ? ORDER BY scheduled_for, id", [body_id]
+        )
+        return [row["id"] for row in rows]
+
     def measures_of_paper(self, paper_id: str) -> list[str]:
         return [
             row["measure_id"]

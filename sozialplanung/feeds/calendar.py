@@ -1,0 +1,64 @@
+"""Sitzungskalender: a body's meetings as an iCalendar feed (RFC 5545).
+
+Calendar programs poll the feed and match events by UID: the UID is the meeting's id, so a
+rescheduled meeting moves instead of appearing twice, and SEQUENCE (the meeting's version)
+tells them which copy is newer. Cancelled meetings stay in the feed as STATUS:CANCELLED so
+that subscribers see the cancellation. Only public facts enter: no attendance, no minutes.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from icalendar import Calendar, Event
+
+from ..projections.queries import Document
+
+PRODID = "-//Sozialplanung//Sitzungskalender//DE"
+STATUS = {"SCHEDULED": "CONFIRMED", "HELD": "CONFIRMED", "CANCELLED": "CANCELLED"}
+
+
+def meeting_uid(meeting_id: str) -> str:
+    return f"{meeting_id}@sozialplanung"
+
+
+def calendar_of(body: Document, meetings: list[Document]) -> Calendar:
+    name = body.state["name"]
+    calendar = Calendar.new(
+        prodid=PRODID, name=name, method="PUBLISH", uid=f"{body.id}@sozialplanung"
+    )
+    # Times are UTC (no VTIMEZONE needed); calendar programs show them in local time.
+    calendar.add("x-wr-timezone", "Europe/Berlin")
+    for meeting in meetings:
+        calendar.add_component(_event(name, meeting))
+    return calendar
+
+
+def _event(body_name: str, meeting: Document) -> Event:
+    s = meeting.state
+    title = s["title"]
+    return Event.new(
+        uid=meeting_uid(meeting.id),
+        # The meeting's last change, not the request time: the same data gives the same feed.
+        stamp=_moment(meeting.modified_at),
+        created=_moment(meeting.created_at),
+        last_modified=_moment(meeting.modified_at),
+        sequence=meeting.version,
+        summary=title if body_name in title else f"{body_name}: {title}",
+        start=s["scheduled_for"].astimezone(UTC),
+        status=STATUS[s["status"]],
+        categories=[body_name],
+        location=s["location"],
+        description=_agenda(s["agenda"]),
+    )
+
+
+def _agenda(items: list[dict]) -> str | None:
+    """Die Tagesordnung, one line per item."""
+    if not items:
+        return None
+    return "Tagesordnung:\n" + "\n".join(f"TOP {i['number']}: {i['title']}" for i in items)
+
+
+def _moment(text: str) -> datetime:
+    return datetime.fromisoformat(text)

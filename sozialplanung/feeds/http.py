@@ -1,0 +1,40 @@
+"""HTTP answers for the feeds: plain responses, built in a worker thread by server.py."""
+
+from __future__ import annotations
+
+import hashlib
+
+from starlette.responses import PlainTextResponse, Response
+
+from ..domain.base import DomainError
+from ..graphql.ids import uuid_of
+from ..projections.queries import ReadQueries
+from .calendar import calendar_of
+
+MAX_AGE = 300  # seconds a calendar program may keep the feed without asking again
+
+
+def calendar_response(queries: ReadQueries, body_id: str, if_none_match: str | None) -> Response:
+    """GET /calendar/{bodyId}.ics: the body's meetings as iCalendar."""
+    try:
+        key = str(uuid_of(body_id, "bodyId", "Body"))
+    except DomainError as error:
+        return PlainTextResponse(error.message, 400)
+    body = queries.documents([key]).get(key)
+    if body is None or body.type != "Body":
+        return PlainTextResponse("There is no body with that id.", 404)
+    order = queries.meetings_of_body(key)
+    meetings = queries.documents(order)
+    ordered = [meetings[m] for m in order if m in meetings]
+    return cacheable(
+        calendar_of(body, ordered).to_ical(), "text/calendar; charset=utf-8", if_none_match
+    )
+
+
+def cacheable(content: bytes, media_type: str, if_none_match: str | None) -> Response:
+    """The content with an ETag; 304 when the client already holds this version."""
+    etag = f'"{hashlib.sha256(content).hexdigest()[:32]}"'
+    headers = {"ETag": etag, "Cache-Control": f"public, max-age={MAX_AGE}"}
+    if if_none_match == etag:
+        return Response(status_code=304, headers=headers)
+    return Response(content, media_type=media_type, headers=headers)

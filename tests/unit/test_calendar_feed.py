@@ -1,0 +1,70 @@
+"""The meetings calendar as iCalendar, built from view documents (no I/O)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+from icalendar import Calendar
+
+from sozialplanung.feeds.calendar import calendar_of
+from sozialplanung.projections.queries import Document
+
+BODY = Document(
+    "b-1",
+    "Body",
+    3,
+    "2011-01-01T00:00:00+00:00",
+    "2011-01-01T00:00:00+00:00",
+    {"name": "Arbeitskreis Sozialplanung"},
+)
+
+
+def meeting(key: str, status: str, version: int = 2, **extra: object) -> Document:
+    state = {
+        "title": "Sitzung",
+        "scheduled_for": datetime(2014, 10, 1, 14, 0, tzinfo=timezone(timedelta(hours=2))),
+        "location": None,
+        "status": status,
+        "agenda": [],
+    }
+    state.update(extra)
+    return Document(
+        key, "Meeting", version, "2014-09-01T08:00:00+00:00", "2014-09-20T08:00:00+00:00", state
+    )
+
+
+def parsed(*meetings: Document) -> Calendar:
+    return Calendar.from_ical(calendar_of(BODY, list(meetings)).to_ical())
+
+
+def test_each_meeting_is_an_event_with_its_id_as_uid_and_version_as_sequence() -> None:
+    feed = parsed(meeting("m-1", "HELD", version=4), meeting("m-2", "SCHEDULED"))
+    events = feed.events
+    assert [str(e["UID"]) for e in events] == ["m-1@sozialplanung", "m-2@sozialplanung"]
+    assert [int(e["SEQUENCE"]) for e in events] == [4, 2]
+    assert {str(e["STATUS"]) for e in events} == {"CONFIRMED"}
+    assert str(feed["X-WR-CALNAME"]) == "Arbeitskreis Sozialplanung"
+    assert str(feed["METHOD"]) == "PUBLISH"
+
+
+def test_cancelled_meeting_is_marked_cancelled_in_feed() -> None:
+    (event,) = parsed(meeting("m-1", "CANCELLED")).events
+    assert str(event["STATUS"]) == "CANCELLED"
+
+
+def test_start_is_the_same_instant_in_utc() -> None:
+    (event,) = parsed(meeting("m-1", "HELD")).events
+    assert event.start == datetime(2014, 10, 1, 12, 0, tzinfo=UTC)
+
+
+def test_summary_names_the_body_and_description_lists_the_agenda() -> None:
+    agenda = [{"number": "3", "title": "Sozialkonferenz 2015"}]
+    (event,) = parsed(meeting("m-1", "HELD", agenda=agenda, location="Verwaltungsgebäude")).events
+    assert str(event["SUMMARY"]) == "Arbeitskreis Sozialplanung: Sitzung"
+    assert "TOP 3: Sozialkonferenz 2015" in str(event["DESCRIPTION"])
+    assert str(event["LOCATION"]) == "Verwaltungsgebäude"
+
+
+def test_the_same_data_gives_the_same_feed() -> None:
+    first = calendar_of(BODY, [meeting("m-1", "HELD")]).to_ical()
+    assert calendar_of(BODY, [meeting("m-1", "HELD")]).to_ical() == first
