@@ -192,6 +192,42 @@ def rebuild(settings: Settings) -> None:
     click.echo(f"Rebuilt the views from {total} events.")
 
 
+@main.group()
+def report() -> None:
+    """Reports for analysts."""
+
+
+@report.command("cycles")
+@click.argument("from_number", metavar="FROM", type=int)
+@click.argument("to_number", metavar="TO", type=int)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="Folder for the chart files.",
+)
+@click.pass_obj
+def report_cycles(settings: Settings, from_number: int, to_number: int, out: Path) -> None:
+    """Compare cycle FROM with cycle TO: print a table per working group and write the chart
+    as cycles-FROM-TO.png and .svg."""
+    from .reports.chart import chart
+    from .reports.cycles import UnknownCycle, cycle_report, table
+
+    with _views(settings) as queries:
+        try:
+            result = cycle_report(queries, from_number, to_number)
+        except UnknownCycle as error:
+            raise click.ClickException(f"{error} Nothing was written.") from None
+    click.echo(table(result))
+    out.mkdir(parents=True, exist_ok=True)
+    click.echo("")
+    for fmt in ("png", "svg"):
+        path = out / f"cycles-{from_number}-{to_number}.{fmt}"
+        path.write_bytes(chart(result, fmt))
+        click.echo(f"Chart: {path}")
+
+
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.pass_obj

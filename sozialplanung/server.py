@@ -4,6 +4,7 @@
 /healthz   the process is alive
 /readyz    the store answers and the views are caught up within a bound
 /calendar/{bodyId}.ics   a body's meetings as an iCalendar feed (public)
+/reports/cycles/{from}-{to}.svg   the cycle comparison chart (public, like cycleComparison)
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from .application import PlanningApp
-from .feeds.http import calendar_response
+from .feeds.http import calendar_response, cycles_chart_response
 from .graphql.context import Context, bearer_token
 from .graphql.schema import build_schema
 from .projections import ReadModel
@@ -139,6 +140,14 @@ def create_app(settings: Settings, planning: PlanningApp | None = None) -> Starl
             request.headers.get("if-none-match"),
         )
 
+    async def cycles_chart(request: Request) -> Response:
+        return await asyncio.to_thread(
+            cycles_chart_response,
+            services["queries"],
+            request.path_params["span"],
+            request.headers.get("if-none-match"),
+        )
+
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         planning_app = planning or PlanningApp.from_settings(settings)
@@ -163,6 +172,7 @@ def create_app(settings: Settings, planning: PlanningApp | None = None) -> Starl
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/calendar/{body_id}.ics", calendar),
+            Route("/reports/cycles/{span}.svg", cycles_chart),
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
         ],

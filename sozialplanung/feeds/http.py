@@ -1,4 +1,5 @@
-"""HTTP answers for the feeds: plain responses, built in a worker thread by server.py."""
+"""HTTP answers beside the API (calendar feed, report charts): plain responses, built in a
+worker thread by server.py."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from starlette.responses import PlainTextResponse, Response
 from ..domain.base import DomainError
 from ..graphql.ids import uuid_of
 from ..projections.queries import ReadQueries
+from ..reports.chart import chart
+from ..reports.cycles import UnknownCycle, cycle_report
 from .calendar import calendar_of
 
 MAX_AGE = 300  # seconds a calendar program may keep the feed without asking again
@@ -29,6 +32,18 @@ def calendar_response(queries: ReadQueries, body_id: str, if_none_match: str | N
     return cacheable(
         calendar_of(body, ordered).to_ical(), "text/calendar; charset=utf-8", if_none_match
     )
+
+
+def cycles_chart_response(queries: ReadQueries, span: str, if_none_match: str | None) -> Response:
+    """GET /reports/cycles/{from}-{to}.svg: the cycle comparison chart."""
+    first, dash, second = span.partition("-")
+    if not (dash and first.isdigit() and second.isdigit()):
+        return PlainTextResponse("Name two cycle numbers, e.g. /reports/cycles/1-2.svg.", 400)
+    try:
+        report = cycle_report(queries, int(first), int(second))
+    except UnknownCycle as error:
+        return PlainTextResponse(str(error), 404)
+    return cacheable(chart(report, "svg"), "image/svg+xml", if_none_match)
 
 
 def cacheable(content: bytes, media_type: str, if_none_match: str | None) -> Response:
