@@ -229,6 +229,44 @@ def report_cycles(settings: Settings, from_number: int, to_number: int, out: Pat
 
 
 @main.command()
+@click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Reference date (business date), default today.",
+)
+@click.option(
+    "--months",
+    type=click.IntRange(min=0),
+    default=6,
+    show_default=True,
+    help="A measure counts as not discussed this many months after its proposal.",
+)
+@click.pass_obj
+def check(settings: Settings, as_of: datetime | None, months: int) -> None:
+    """Check the council paper's rules (Arbeitskreis 1–2 meetings a year, topics in a
+    committee at least yearly, Sozialkonferenz every 2 years, measures discussed in time).
+    Exits 1 when there are findings, so a cron job can alert."""
+    from .projections.compliance import ComplianceRule, compliance_report, today
+
+    day = as_of.date() if as_of else today()
+    with _views(settings) as queries:
+        report = compliance_report(queries, day, months)
+    findings = report.findings
+    click.echo(
+        f"Regelprüfung nach Vorlage FB 50/0098/WP16, Stand {day}: {len(findings)} finding(s)"
+    )
+    for rule in ComplianceRule:
+        messages = [message for kind, _, message in findings if kind is rule]
+        if messages:
+            click.echo(f"\n{rule.value}")
+            for message in messages:
+                click.echo(f"  - {message}")
+    if findings:
+        sys.exit(1)
+
+
+@main.command()
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.pass_obj
 def export(settings: Settings, file: str) -> None:

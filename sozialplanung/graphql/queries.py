@@ -8,9 +8,10 @@ from typing import Annotated, Any
 import strawberry
 
 from ..application.access import Unauthenticated
-from ..domain.base import DomainError, NotFound
+from ..domain.base import DomainError, NotFound, ValidationError
 from ..projections.audit import AuditFilter
 from ..projections.comparison import compare
+from ..projections.compliance import compliance_report, today
 from ..projections.queries import Document
 from ..projections.trail import decision_trail
 from .as_of import document_as_of
@@ -19,6 +20,7 @@ from .ids import from_global, uuid_of
 from .inputs import EventFilter
 from .types.bodies import Body
 from .types.comparison import CycleComparison
+from .types.compliance import ComplianceReport, require_reader
 from .types.core import (
     BodyKindEnum,
     Connection,
@@ -295,6 +297,23 @@ class Query:
             if await info.context.run(queries.cycle_id, number) is None:
                 raise NotFound(f"There is no cycle {number}.", field)
         return CycleComparison.of(await info.context.run(compare, queries, from_, to))
+
+    @strawberry.field(
+        description="The council paper's rules checked as of a business date (default today); "
+        "ADMIN, ANALYST and COORDINATOR."
+    )
+    async def compliance_report(
+        self, info: Info, as_of: date | None = None, undiscussed_after_months: int = 6
+    ) -> ComplianceReport:
+        require_reader(info)
+        if undiscussed_after_months < 0:
+            raise ValidationError(
+                "undiscussedAfterMonths cannot be negative.", "undiscussedAfterMonths"
+            )
+        report = await info.context.run(
+            compliance_report, info.context.queries, as_of or today(), undiscussed_after_months
+        )
+        return ComplianceReport.of(report)
 
 
 def event_conditions(filter: EventFilter | None) -> tuple[list[str], list[Any]]:
