@@ -37,39 +37,35 @@ class ComplianceFinding:
     message: str
 
 
+@strawberry.type
+class BodyFinding:
+    """A finding about a body (Gremium); its fields follow in the subclasses."""
+
+    body_id: strawberry.Private[str]
+
+    @strawberry.field(name="body")
+    async def resolve_body(self, info: Info) -> Body | None:
+        return await body(info, self.body_id)
+
+
 @strawberry.type(description="Arbeitskreis: a year with fewer than one or more than two meetings.")
-class MeetingFrequencyFinding:
+class MeetingFrequencyFinding(BodyFinding):
     year: int
     held: int
     cancelled: int
-    body_id: strawberry.Private[str]
-
-    @strawberry.field(name="body")
-    async def resolve_body(self, info: Info) -> Body | None:
-        return await body(info, self.body_id)
 
 
 @strawberry.type(description="Lenkungsgruppe: topic not in a political committee for 12 months.")
-class DormantTopicFinding:
+class DormantTopicFinding(BodyFinding):
     topic: str | None
     last_brought_on: date | None
     months: int
-    body_id: strawberry.Private[str]
-
-    @strawberry.field(name="body")
-    async def resolve_body(self, info: Info) -> Body | None:
-        return await body(info, self.body_id)
 
 
 @strawberry.type(description="Sozialkonferenz: more than 24 months since it was last held.")
-class ConferenceOverdueFinding:
+class ConferenceOverdueFinding(BodyFinding):
     last_held_on: date | None
     months: int
-    body_id: strawberry.Private[str]
-
-    @strawberry.field(name="body")
-    async def resolve_body(self, info: Info) -> Body | None:
-        return await body(info, self.body_id)
 
 
 @strawberry.type(description="Maßnahme proposed but not discussed in a political body.")
