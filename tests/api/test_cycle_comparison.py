@@ -191,3 +191,27 @@ def test_a_generated_history_shows_the_new_group_only_in_the_later_cycle(
     assert added["to"]["proposed"] == expected.new_group_proposed
     shifted = [r for r in rows.values() if r["focusFrom"] == "Prävention von Kinderarmut"]
     assert [r["focusTo"] for r in shifted] == ["Bildungsübergänge"]
+
+
+def test_the_decision_trail_of_a_generated_carried_measure_is_complete_and_ordered(
+    generated: Any,
+) -> None:
+    analyst, expected, _ = generated
+    assert expected.carried  # every seed carries some measure forward
+    for measure in sorted(expected.carried)[:2]:
+        trail = analyst.data(
+            "query($id: ID!) { decisionTrail(id: $id) { position type } }",
+            id=to_global("Measure", measure),
+        )["decisionTrail"]
+        positions = [e["position"] for e in trail]
+        assert positions == sorted(positions)
+        types = [e["type"] for e in trail]
+        order = [
+            "MeasureProposed",
+            "MeasureReferred",
+            "MeasureDecided",
+            "MeasureEvaluated",
+            "MeasureCarriedForward",
+        ]
+        assert [types.index(t) for t in order] == sorted(types.index(t) for t in order)
+        assert "PaperSubmitted" in types
