@@ -1,0 +1,1 @@
+"""Reports for people: the cycle comparison as a table and a chart."""

@@ -1,0 +1,95 @@
+"""Zyklusvergleich for people: the comparison with the names it refers to, as a table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..projections.comparison import Comparison, GroupRow, compare
+from ..projections.queries import ReadQueries
+from ..projections.statistics import TermCounts
+
+# (column heading, TermCounts attribute) in the order a reader follows a measure's life.
+COLUMNS = [
+    ("vorgeschl.", "proposed"),
+    ("beschl.", "adopted"),
+    ("abgel.", "rejected"),
+    ("bewertet", "evaluated"),
+    ("umges.", "implemented"),
+    ("teilw.", "partially_implemented"),
+    ("fortgef.", "carried_forward"),
+]
+TOP_FACTORS = 5
+
+
+class UnknownCycle(LookupError):
+    def __init__(self, number: int):
+        super().__init__(f"There is no cycle {number}.")
+        self.number = number
+
+
+@dataclass
+class CycleReport:
+    comparison: Comparison
+    labels: tuple[str, str]  # the cycles' labels, e.g. "2011–2013"
+    group_names: dict[str, str]
+    measure_titles: dict[str, str]
+
+    def group_label(self, row: GroupRow) -> str:
+        name = self.group_names.get(str(row.working_group_id), "?")
+        if row.focus_from is None:
+            return f"{name} (neu)"
+        if row.focus_to is not None and row.focus_to != row.focus_from:
+            return f"{name} (Schwerpunkt neu)"
+        return name
+
+
+def cycle_report(queries: ReadQueries, from_number: int, to_number: int) -> CycleReport:
+    ids = []
+    for number in (from_number, to_number):
+        cycle_id = queries.cycle_id(number)
+        if cycle_id is None:
+            raise UnknownCycle(number)
+        ids.append(cycle_id)
+    comparison = compare(queries, from_number, to_number)
+    groups = [str(r.working_group_id) for r in comparison.rows]
+    documents = queries.documents([*ids, *groups, *comparison.carried_forward])
+    return CycleReport(
+        comparison,
+        (documents[ids[0]].state["label"], documents[ids[1]].state["label"]),
+        {g: documents[g].state["name"] for g in groups if g in documents},
+        {m: documents[m].state["title"] for m in comparison.carried_forward if m in documents},
+    )
+
+
+def table(report: CycleReport) -> str:
+    """The comparison as plain text: one line per working group, "from → to" in each cell."""
+    c = report.comparison
+    rows = [(report.group_label(r), r) for r in c.rows] + [("Summe", c.totals)]
+    width = max(len(label) for label, _ in rows)
+    cell = 9
+    lines = [
+        f"Zyklus {c.from_number} ({report.labels[0]}) → Zyklus {c.to_number} ({report.labels[1]})",
+        "",
+        f"{'Arbeitsgruppe':<{width}}  " + "".join(f"{h:>{cell}}" for h, _ in COLUMNS),
+    ]
+    for label, row in rows:
+        if label == "Summe":
+            lines.append("-" * (width + 2 + cell * len(COLUMNS)))
+        lines.append(
+            f"{label:<{width}}  "
+            + "".join(f"{_pair(row.from_counts, row.to_counts, a):>{cell}}" for _, a in COLUMNS)
+        )
+    shifted = [r for r in c.rows if r.focus_from and r.focus_to and r.focus_from != r.focus_to]
+    if shifted:
+        lines += ["", "Schwerpunkt verschoben:"]
+        lines += [f"  {report.group_label(r)}: {r.focus_from} → {r.focus_to}" for r in shifted]
+    lines += ["", f"Fortgeführt in Zyklus {c.to_number}: {len(c.carried_forward)}"]
+    lines += [f"  {report.measure_titles.get(m, m)}" for m in c.carried_forward]
+    for heading, factors in (("Hemmnisse", c.obstacles), ("Gelingensfaktoren", c.enablers)):
+        lines += ["", f"{heading} (häufigste; Zyklus {c.from_number} / {c.to_number}):"]
+        lines += [f"  {a:>3} / {b:<3} {text}" for text, a, b in factors[:TOP_FACTORS]] or ["  –"]
+    return "\n".join(lines)
+
+
+def _pair(a: TermCounts, b: TermCounts, attribute: str) -> str:
+    return f"{getattr(a, attribute)}→{getattr(b, attribute)}"
