@@ -247,7 +247,8 @@ def check(settings: Settings, as_of: datetime | None, months: int) -> None:
     """Check the council paper's rules (Arbeitskreis 1–2 meetings a year, topics in a
     committee at least yearly, Sozialkonferenz every 2 years, measures discussed in time).
     Exits 1 when there are findings, so a cron job can alert."""
-    from .projections.compliance import ComplianceRule, compliance_report, today
+    from .domain.compliance import ComplianceRule
+    from .projections.compliance import compliance_report, today
 
     day = as_of.date() if as_of else today()
     with _views(settings) as queries:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sozialplanung.projections.compliance import (
+from sozialplanung.domain.compliance import (
     BodyFacts,
     MeasureFacts,
     add_months,

@@ -7,7 +7,7 @@ from datetime import date
 import strawberry
 
 from ...application.access import Forbidden, Role, Unauthenticated
-from ...projections import compliance as rules
+from ...domain import compliance as rules
 from ..context import Info
 from ..ids import to_global
 from .bodies import Body, body
