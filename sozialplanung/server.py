@@ -25,7 +25,7 @@ from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from .application import PlanningApp
-from .feeds.http import calendar_response, cycles_chart_response
+from .downloads import calendar_response, cycles_chart_response
 from .graphql.context import Context, bearer_token
 from .graphql.schema import build_schema
 from .projections import ReadModel

@@ -1,5 +1,5 @@
-"""HTTP answers beside the API (calendar feed, report charts): plain responses, built in a
-worker thread by server.py."""
+"""Plain-HTTP downloads beside the API — the calendar feed and the report charts — built
+in a worker thread by server.py."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ import hashlib
 
 from starlette.responses import PlainTextResponse, Response
 
-from ..domain.base import DomainError
-from ..graphql.ids import uuid_of
-from ..projections.queries import ReadQueries
-from ..reports.chart import chart
-from ..reports.cycles import UnknownCycle, cycle_report
-from .calendar import calendar_of
+from .domain.base import DomainError
+from .feeds.calendar import calendar_of
+from .graphql.ids import uuid_of
+from .projections.queries import ReadQueries
+from .reports.chart import chart
+from .reports.cycles import UnknownCycle, cycle_report
 
 MAX_AGE = 300  # seconds a calendar program may keep the feed without asking again
 
