@@ -1,195 +1,17 @@
-"""The console script ``sozialplanung``."""
+"""History for analysts and administrators: reports, rule checks, audit log, export/import."""
 
 from __future__ import annotations
 
-import os
+import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
-from .settings import ENV_PREFIX, Settings, SettingsError
-
-if TYPE_CHECKING:
-    from .application import PlanningApp
-    from .projections.queries import ReadQueries
-
-SETTINGS_HELP = f"""
-\b
-Settings (a flag wins over its environment variable):
-  --data-dir      {ENV_PREFIX}DATA_DIR      embedded SQLite store (default ./data)
-  --database-url  {ENV_PREFIX}DATABASE_URL  postgresql://user@host:port/db[?schema=s]
-                                              selects PostgreSQL instead of SQLite
-  --host          {ENV_PREFIX}HOST          serve: interface (default 127.0.0.1)
-  --port          {ENV_PREFIX}PORT          serve: port (default 8000)
-"""
-
-
-@click.group(epilog=SETTINGS_HELP)
-@click.option(
-    "--data-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    envvar=ENV_PREFIX + "DATA_DIR",
-    show_envvar=True,
-    help="Data directory of the embedded SQLite store.",
-)
-@click.option(
-    "--database-url",
-    envvar=ENV_PREFIX + "DATABASE_URL",
-    show_envvar=True,
-    help="PostgreSQL URL; when set, PostgreSQL is used instead of SQLite.",
-)
-@click.pass_context
-def main(ctx: click.Context, data_dir: Path | None, database_url: str | None) -> None:
-    """sozialplanung: event-sourced collaboration service for municipal social planning."""
-    try:
-        settings = Settings.from_env()
-    except SettingsError as error:
-        raise click.UsageError(str(error)) from None
-    ctx.obj = settings.with_overrides(data_dir=data_dir, database_url=database_url)
-
-
-def _app(settings: Settings) -> PlanningApp:
-    # Imported here so that --help answers without loading the store's libraries.
-    from .application import PlanningApp
-
-    try:
-        return PlanningApp.from_settings(settings)
-    except SettingsError as error:
-        raise click.UsageError(str(error)) from None
-
-
-@contextmanager
-def _views(settings: Settings) -> Iterator[ReadQueries]:
-    """The read model, current with the event log, for a one-off read."""
-    from .projections import ReadModel
-    from .projections.documents import DocumentCodec
-    from .projections.queries import ReadQueries
-
-    app = _app(settings)
-    read_model = ReadModel(settings, app)
-    try:
-        read_model.bring_current()
-        yield ReadQueries(read_model.db, DocumentCodec(app.mapper.transcoder))
-    except RuntimeError as error:
-        raise click.ClickException(str(error)) from None
-    finally:
-        read_model.close()
-        app.close()
-
-
-@main.command()
-@click.pass_obj
-def demo(settings: Settings) -> None:
-    """Load the demo data from council paper FB 50/0098/WP16 into an empty store."""
-    from .demo import load_demo
-
-    app = _app(settings)
-    try:
-        click.echo(load_demo(app))
-    finally:
-        app.close()
-
-
-@main.command()
-@click.option(
-    "--host",
-    envvar=ENV_PREFIX + "HOST",
-    show_envvar=True,
-    default=None,
-    help="Interface to listen on (default 127.0.0.1).",
-)
-@click.option(
-    "--port",
-    envvar=ENV_PREFIX + "PORT",
-    show_envvar=True,
-    type=int,
-    default=None,
-    help="Port to listen on (default 8000).",
-)
-@click.option(
-    "--workers",
-    type=click.IntRange(1, 64),
-    default=1,
-    show_default=True,
-    help="Server processes; the views still run once, in one of them.",
-)
-@click.pass_obj
-def serve(settings: Settings, host: str | None, port: int | None, workers: int) -> None:
-    """Serve the API at http://HOST:PORT/graphql."""
-    import uvicorn
-
-    settings = settings.with_overrides(host=host, port=port)
-    click.echo(
-        f"sozialplanung on http://{settings.host}:{settings.port}/graphql "
-        f"({settings.backend} store, {workers} worker(s))",
-        err=True,
-    )
-    # Worker processes build their app from the environment: hand the settings over.
-    os.environ.update(settings.to_env())
-    uvicorn.run(
-        "sozialplanung.server:app_from_env",
-        factory=True,
-        host=settings.host,
-        port=settings.port,
-        workers=workers,
-        log_level="info",
-    )
-
-
-@main.group()
-def token() -> None:
-    """Bearer tokens for the API."""
-
-
-@token.command("create")
-@click.option(
-    "--role", required=True, type=click.Choice(["ADMIN", "COORDINATOR", "MEMBER", "ANALYST"])
-)
-@click.option("--name", required=True, help="Who or what uses the token.")
-@click.option(
-    "--organization", default=None, help="Organisation id (COORDINATOR and MEMBER act for it)."
-)
-@click.pass_obj
-def token_create(settings: Settings, role: str, name: str, organization: str | None) -> None:
-    """Create a token and print it (only the token, on stdout); it is stored as a hash."""
-    from .domain.base import DomainError
-    from .graphql.ids import uuid_of
-
-    app = _app(settings)
-    try:
-        org = uuid_of(organization, "organization", "Organization") if organization else None
-        click.echo(app.tokens.create(role, name, org))
-    except DomainError as error:
-        raise click.UsageError(error.message) from None
-    finally:
-        app.close()
-
-
-@main.command()
-@click.pass_obj
-def rebuild(settings: Settings) -> None:
-    """Drop every view and replay the whole event log into it."""
-    from tqdm import tqdm
-
-    from .projections import ReadModel
-
-    app = _app(settings)
-    read_model = ReadModel(settings, app)
-    try:
-        total = app.recorder.max_notification_id() or 0
-        with tqdm(total=total, unit="event", desc="rebuild", file=sys.stderr) as bar:
-            read_model.rebuild(progress=bar.update)
-    except RuntimeError as error:
-        raise click.ClickException(str(error)) from None
-    finally:
-        read_model.close()
-        app.close()
-    click.echo(f"Rebuilt the views from {total} events.")
+from ..settings import Settings
+from .base import current_views, main, planning_app
 
 
 @main.group()
@@ -211,10 +33,10 @@ def report() -> None:
 def report_cycles(settings: Settings, from_number: int, to_number: int, out: Path) -> None:
     """Compare cycle FROM with cycle TO: print a table per working group and write the chart
     as cycles-FROM-TO.png and .svg."""
-    from .reports.chart import chart
-    from .reports.cycles import UnknownCycle, cycle_report, table
+    from ..reports.chart import chart
+    from ..reports.cycles import UnknownCycle, cycle_report, table
 
-    with _views(settings) as queries:
+    with current_views(settings) as queries:
         try:
             result = cycle_report(queries, from_number, to_number)
         except UnknownCycle as error:
@@ -247,11 +69,11 @@ def check(settings: Settings, as_of: datetime | None, months: int) -> None:
     """Check the council paper's rules (Arbeitskreis 1–2 meetings a year, topics in a
     committee at least yearly, Sozialkonferenz every 2 years, measures discussed in time).
     Exits 1 when there are findings, so a cron job can alert."""
-    from .domain.compliance import ComplianceRule
-    from .projections.compliance import compliance_report, today
+    from ..domain.compliance import ComplianceRule
+    from ..projections.compliance import compliance_report, today
 
     day = as_of.date() if as_of else today()
-    with _views(settings) as queries:
+    with current_views(settings) as queries:
         report = compliance_report(queries, day, months)
     findings = report.findings
     click.echo(
@@ -275,9 +97,9 @@ def export(settings: Settings, file: str) -> None:
     stdout). Persons' names and API tokens are not events and are not exported."""
     from tqdm import tqdm
 
-    from .application.transfer import export_lines
+    from ..application.transfer import export_lines
 
-    app = _app(settings)
+    app = planning_app(settings)
     try:
         total = app.recorder.max_notification_id() or 0
         with (
@@ -300,10 +122,10 @@ def import_(settings: Settings, file: click.utils.LazyFile) -> None:
     A malformed line stops the import with its line number and nothing is written."""
     from tqdm import tqdm
 
-    from .application.transfer import ImportRefused, import_events, read_lines
-    from .projections import ReadModel
+    from ..application.transfer import ImportRefused, import_events, read_lines
+    from ..projections import ReadModel
 
-    app = _app(settings)
+    app = planning_app(settings)
     try:
         if app.recorder.max_notification_id():
             raise ImportRefused("The store already holds events; import only into an empty store.")
@@ -359,11 +181,9 @@ def audit(
     Times without a zone are UTC. Bookkeeping (claims, receipts) is not part of it; see
     `export` for the raw log.
     """
-    from datetime import UTC
-
-    from .domain.base import DomainError
-    from .graphql.ids import uuid_of
-    from .projections.audit import AuditFilter
+    from ..domain.base import DomainError
+    from ..graphql.ids import uuid_of
+    from ..projections.audit import AuditFilter
 
     try:
         key = str(uuid_of(aggregate_id, "aggregate")) if aggregate_id else None
@@ -381,7 +201,7 @@ def audit(
         recorded_to=recorded_to.replace(tzinfo=recorded_to.tzinfo or UTC) if recorded_to else None,
         after_position=after_position,
     ).conditions()
-    with _views(settings) as queries:
+    with current_views(settings) as queries:
         after = None
         while True:
             page = queries.page(
@@ -395,8 +215,6 @@ def audit(
 
 
 def _audit_line(row: dict, as_json: bool) -> str:
-    import json
-
     if as_json:
         record = {k: v for k, v in row.items() if k != "notification_id"}
         record["payload"] = json.loads(row["payload"])
@@ -406,7 +224,3 @@ def _audit_line(row: dict, as_json: bool) -> str:
         f"{row['position']:>6}  {row['recorded_at'][:19]}  {row['effective_on'] or '-':<10}  "
         f"{row['actor']:<24}  {row['type']:<28}  {row['aggregate_type']} {row['aggregate_id']}{why}"
     )
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

@@ -1,0 +1,121 @@
+"""Running the service: demo data, server, tokens, rebuilding the views."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from ..settings import ENV_PREFIX, Settings
+from .base import main, planning_app
+
+
+@main.command()
+@click.pass_obj
+def demo(settings: Settings) -> None:
+    """Load the demo data from council paper FB 50/0098/WP16 into an empty store."""
+    from ..demo import load_demo
+
+    app = planning_app(settings)
+    try:
+        click.echo(load_demo(app))
+    finally:
+        app.close()
+
+
+@main.command()
+@click.option(
+    "--host",
+    envvar=ENV_PREFIX + "HOST",
+    show_envvar=True,
+    default=None,
+    help="Interface to listen on (default 127.0.0.1).",
+)
+@click.option(
+    "--port",
+    envvar=ENV_PREFIX + "PORT",
+    show_envvar=True,
+    type=int,
+    default=None,
+    help="Port to listen on (default 8000).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Server processes; the views still run once, in one of them.",
+)
+@click.pass_obj
+def serve(settings: Settings, host: str | None, port: int | None, workers: int) -> None:
+    """Serve the API at http://HOST:PORT/graphql."""
+    import uvicorn
+
+    settings = settings.with_overrides(host=host, port=port)
+    click.echo(
+        f"sozialplanung on http://{settings.host}:{settings.port}/graphql "
+        f"({settings.backend} store, {workers} worker(s))",
+        err=True,
+    )
+    # Worker processes build their app from the environment: hand the settings over.
+    os.environ.update(settings.to_env())
+    uvicorn.run(
+        "sozialplanung.server:app_from_env",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        workers=workers,
+        log_level="info",
+    )
+
+
+@main.group()
+def token() -> None:
+    """Bearer tokens for the API."""
+
+
+@token.command("create")
+@click.option(
+    "--role", required=True, type=click.Choice(["ADMIN", "COORDINATOR", "MEMBER", "ANALYST"])
+)
+@click.option("--name", required=True, help="Who or what uses the token.")
+@click.option(
+    "--organization", default=None, help="Organisation id (COORDINATOR and MEMBER act for it)."
+)
+@click.pass_obj
+def token_create(settings: Settings, role: str, name: str, organization: str | None) -> None:
+    """Create a token and print it (only the token, on stdout); it is stored as a hash."""
+    from ..domain.base import DomainError
+    from ..graphql.ids import uuid_of
+
+    app = planning_app(settings)
+    try:
+        org = uuid_of(organization, "organization", "Organization") if organization else None
+        click.echo(app.tokens.create(role, name, org))
+    except DomainError as error:
+        raise click.UsageError(error.message) from None
+    finally:
+        app.close()
+
+
+@main.command()
+@click.pass_obj
+def rebuild(settings: Settings) -> None:
+    """Drop every view and replay the whole event log into it."""
+    from tqdm import tqdm
+
+    from ..projections import ReadModel
+
+    app = planning_app(settings)
+    read_model = ReadModel(settings, app)
+    try:
+        total = app.recorder.max_notification_id() or 0
+        with tqdm(total=total, unit="event", desc="rebuild", file=sys.stderr) as bar:
+            read_model.rebuild(progress=bar.update)
+    except RuntimeError as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        read_model.close()
+        app.close()
+    click.echo(f"Rebuilt the views from {total} events.")
