@@ -21,7 +21,7 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import Application
-from eventsourcing.persistence import StoredEvent
+from eventsourcing.persistence import PersistenceError, StoredEvent
 from eventsourcing.utils import resolve_topic
 
 BATCH = 1_000
@@ -110,7 +110,10 @@ def import_events(app: Application, events: list[StoredEvent]) -> int:
     the application would have taken."""
     if app.recorder.max_notification_id():
         raise ImportRefused("The store already holds events; import only into an empty store.")
-    app.recorder.insert_events(events)
+    try:
+        app.recorder.insert_events(events)  # one transaction: all or nothing
+    except PersistenceError as error:
+        raise ImportRefused(f"The store refused the events ({error}).") from None
     _take_snapshots(app, events)
     return len(events)
 

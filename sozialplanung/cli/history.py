@@ -136,12 +136,12 @@ def import_(settings: Settings, file: click.utils.LazyFile) -> None:
         try:
             with tqdm(total=count, unit="event", desc="views", file=sys.stderr) as bar:
                 read_model.rebuild(progress=bar.update)
+        except RuntimeError:
+            click.echo("A running server holds the views; it applies the imported events.")
         finally:
             read_model.close()
     except ImportRefused as error:
         raise click.ClickException(f"{error} Nothing was written.") from None
-    except RuntimeError as error:
-        raise click.ClickException(str(error)) from None
     finally:
         app.close()
     click.echo(f"Imported {count} events.")

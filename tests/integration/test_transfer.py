@@ -148,3 +148,17 @@ def test_a_malformed_line_stops_the_import_with_its_number_and_writes_nothing(
         assert not target.recorder.max_notification_id()
     finally:
         target.close()
+
+
+def test_an_import_racing_another_writer_is_refused_whole(
+    app: PlanningApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    demo_and_more(app)
+    lines = list(export_lines(app))
+    before = app.recorder.max_notification_id()
+    # As if the store was still empty when checked and filled just before the insert.
+    monkeypatch.setattr(app.recorder, "max_notification_id", lambda: None)
+    with pytest.raises(ImportRefused, match="refused"):
+        import_events(app, read_lines(app, lines))
+    monkeypatch.undo()
+    assert app.recorder.max_notification_id() == before
