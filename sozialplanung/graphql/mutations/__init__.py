@@ -2,10 +2,23 @@
 
 from strawberry.tools import merge_types
 
+from .bodies import BodyMutations
+from .cycles import CycleMutations
 from .measures import MeasureMutations
+from .meetings import MeetingMutations
+from .organizations import OrganizationMutations
 from .papers import PaperMutations
-from .structure import StructureMutations
 
-Mutation = merge_types("Mutation", (StructureMutations, MeasureMutations, PaperMutations))
+Mutation = merge_types(
+    "Mutation",
+    (
+        OrganizationMutations,
+        BodyMutations,
+        MeetingMutations,
+        CycleMutations,
+        MeasureMutations,
+        PaperMutations,
+    ),
+)
 
 __all__ = ["Mutation"]
