@@ -35,9 +35,10 @@ format: install
 schema: install  ## regenerate schema.graphql from the code
 	$(BIN)/python -m sozialplanung.graphql.export > schema.graphql
 
-bench: install  ## catch-up (batched vs per event) and time travel (snapshots vs full replay)
+bench: install  ## catch-up, time travel (snapshots vs replay), queries beside idle subscribers
 	$(BIN)/python -m bench.catch_up
 	$(BIN)/python -m bench.time_travel
+	$(BIN)/python -m bench.subscribers
 
 clean:
 	rm -rf $(VENV) data .pytest_cache

@@ -12,7 +12,7 @@ from .queries import event_conditions
 from .types.core import require_history
 from .types.events import Event
 
-WAIT_SECONDS = 1.0  # short, so a closed subscription frees its worker thread soon
+WAIT_SECONDS = 30.0  # then look again; a closed socket cancels the wait at once
 
 
 @strawberry.type
@@ -55,4 +55,4 @@ class Subscription:
             if page.has_next:
                 continue
             position = max(position, latest)
-            await context.run(context.read_model.runner.wait_for_position, position, WAIT_SECONDS)
+            await context.read_model.runner.wait_past(position, WAIT_SECONDS)

@@ -8,6 +8,8 @@ events; the others wait for the shared tracking position to pass their writes.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import fcntl
 import logging
 import threading
@@ -105,6 +107,10 @@ class ViewRunner:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._changed = threading.Condition()
+        # Subscriptions wait on the event loop, not in a worker thread each: an idle
+        # subscriber must not hold one of the few threads that queries run in.
+        self._listeners: set[tuple[asyncio.AbstractEventLoop, asyncio.Event]] = set()
+        self._listeners_lock = threading.Lock()
         self._threads: list[threading.Thread] = []
 
     # Lifecycle -----------------------------------------------------------------------
@@ -145,8 +151,15 @@ class ViewRunner:
                 self.holding = False
                 self.lock.release()
                 self._stop.wait(self.poll_interval)
-            self._wake.wait(self.poll_interval)
+            self._wake.wait(self._pause())
             self._wake.clear()
+
+    def _pause(self) -> float:
+        # A process that does not hold the lock learns of new events only by re-reading
+        # the shared position; while subscribers wait here, it re-reads more often.
+        if not self.holding and self._listeners:
+            return min(self.poll_interval, 0.1)
+        return self.poll_interval
 
     def _listen(self) -> None:
         """Turns the event store's NOTIFY into a wake-up (PostgreSQL)."""
@@ -182,22 +195,33 @@ class ViewRunner:
 
     def advance(self, notification_id: int, position: int) -> None:
         with self._changed:
+            moved = notification_id >= self.notification_id and position > self.position
             if notification_id >= self.notification_id:
                 self.notification_id, self.position = notification_id, position
             self._changed.notify_all()
+        if not moved:
+            return
+        with self._listeners_lock:
+            listeners = list(self._listeners)
+        for loop, event in listeners:
+            with contextlib.suppress(RuntimeError):  # that loop has closed meanwhile
+                loop.call_soon_threadsafe(event.set)
 
-    def wait_for_position(self, position: int, timeout: float) -> bool:
-        """Waits until the audit log has an event after ``position`` (subscriptions)."""
-        deadline = time.monotonic() + timeout
-        with self._changed:
-            while self.position <= position:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    return False
-                self._changed.wait(remaining if self.holding else min(remaining, 0.1))
-                if not self.holding:
-                    self._refresh()
-            return True
+    async def wait_past(self, position: int, timeout: float) -> bool:
+        """Waits on the running event loop, without a thread, until the audit log has an
+        event after ``position`` (subscriptions); False when ``timeout`` passes first."""
+        listener = (asyncio.get_running_loop(), asyncio.Event())
+        with self._listeners_lock:
+            self._listeners.add(listener)
+        try:
+            # Registered before this check, so an advance in between still sets the event.
+            if self.position <= position:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(listener[1].wait(), timeout)
+            return self.position > position
+        finally:
+            with self._listeners_lock:
+                self._listeners.discard(listener)
 
     def wait_for(self, notification_id: int, timeout: float = 5.0) -> bool:
         """Read-your-writes: wait until the views include that notification (bounded)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 from sozialplanung.application import PlanningApp
@@ -92,3 +94,53 @@ def test_a_one_off_reader_catches_up_itself_or_waits_for_the_running_server(
     finally:
         reader.close()
         server.close()
+
+
+async def _waiters_then_an_event(
+    app: PlanningApp, runner_of_waiters: ReadModel, holder: ReadModel
+) -> tuple[bool, list[bool]]:
+    """Three subscribers wait past the current position on a loop with ONE worker thread;
+    a query then needs that thread, and only afterwards does an event arrive."""
+    asyncio.get_running_loop().set_default_executor(ThreadPoolExecutor(max_workers=1))
+    position = runner_of_waiters.runner.position
+    waiters = [
+        asyncio.create_task(runner_of_waiters.runner.wait_past(position, timeout=60))
+        for _ in range(3)
+    ]
+    await asyncio.sleep(0)
+    await asyncio.to_thread(lambda: None)  # a query's turn on the only worker thread
+    still_waiting = not any(waiter.done() for waiter in waiters)
+    await asyncio.to_thread(app.register_organization, meta_on(), name="Tafel", kind="OTHER")
+    holder.wake()
+    woken = await asyncio.wait_for(asyncio.gather(*waiters), timeout=30)
+    return still_waiting, woken
+
+
+def test_waiting_subscribers_leave_the_query_threads_free(
+    app: PlanningApp, settings: Settings
+) -> None:
+    views = ReadModel(settings, app)
+    try:
+        views.start()
+        still_waiting, woken = asyncio.run(_waiters_then_an_event(app, views, views))
+        assert still_waiting  # the query ran while all three went on waiting
+        assert woken == [True, True, True]
+    finally:
+        views.close()
+
+
+def test_subscribers_of_a_second_process_are_woken_when_the_first_applies_events(
+    app: PlanningApp, settings: Settings
+) -> None:
+    first = ReadModel(settings, app)
+    second = ReadModel(settings, app)
+    try:
+        first.start()
+        second.start()
+        assert first.runner.holding and not second.runner.holding
+        still_waiting, woken = asyncio.run(_waiters_then_an_event(app, second, first))
+        assert still_waiting
+        assert woken == [True, True, True]
+    finally:
+        second.close()
+        first.close()
