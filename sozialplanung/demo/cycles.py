@@ -34,24 +34,24 @@ def first_cycle(demo: DemoRecorder) -> None:
         date(2011, 10, 20),
         {"m1": True, "m2": True, "m3": True, "m4": False, "m6": True, "m7": True},
     )
-    for key, start in [
-        ("m1", date(2012, 1, 10)),
-        ("m2", date(2012, 2, 1)),
-        ("m6", date(2012, 3, 1)),
-        ("m7", date(2012, 1, 15)),
-    ]:
-        app.start_implementation(demo.meta(start), measure=ids[key])
-    for key, pct, on in [
-        ("m1", 40, date(2012, 6, 30)),
-        ("m1", 100, date(2013, 6, 30)),
-        ("m2", 30, date(2012, 9, 30)),
-        ("m2", 60, date(2013, 6, 30)),
-        ("m6", 10, date(2012, 12, 31)),
-        ("m7", 100, date(2013, 3, 31)),
-    ]:
-        app.report_progress(
-            demo.meta(on), measure=ids[key], percent=pct, note="Sachstandsbericht (illustrativ)"
-        )
+    demo.start(
+        {
+            "m1": date(2012, 1, 10),
+            "m2": date(2012, 2, 1),
+            "m6": date(2012, 3, 1),
+            "m7": date(2012, 1, 15),
+        }
+    )
+    demo.progress(
+        [
+            ("m1", 40, date(2012, 6, 30)),
+            ("m1", 100, date(2013, 6, 30)),
+            ("m2", 30, date(2012, 9, 30)),
+            ("m2", 60, date(2013, 6, 30)),
+            ("m6", 10, date(2012, 12, 31)),
+            ("m7", 100, date(2013, 3, 31)),
+        ]
+    )
 
 
 def second_cycle(demo: DemoRecorder) -> None:
@@ -75,37 +75,32 @@ def second_cycle(demo: DemoRecorder) -> None:
     app.assign_working_group(
         demo.meta(on), cycle=2, body=ids["ag13"], focus="Aufnahme und Teilhabe Geflüchteter"
     )
-    evaluations = [
-        (
-            "m1",
-            "IMPLEMENTED",
-            ["Personalwechsel in zwei Zentren"],
-            ["Kooperation mit Kitas", "Landesförderung"],
-        ),
-        (
-            "m2",
-            "PARTIALLY_IMPLEMENTED",
-            ["Befristete Finanzierung", "Personalwechsel in zwei Zentren"],
-            ["Kooperation mit Kitas"],
-        ),
-        (
-            "m3",
-            "NOT_IMPLEMENTED",
-            ["Angespannter Wohnungsmarkt", "Befristete Finanzierung"],
-            [],
-        ),
-        ("m6", "NOT_IMPLEMENTED", ["Fehlende Räume"], ["Engagierte Träger"]),
-        ("m7", "IMPLEMENTED", [], ["Engagierte Träger", "Landesförderung"]),
-    ]
-    for key, outcome, obstacles, enablers in evaluations:
-        app.evaluate_measure(
-            demo.meta(on),
-            measure=ids[key],
-            outcome=outcome,
-            obstacles=obstacles,
-            enablers=enablers,
-            report="Bericht der Arbeitsgruppe an die Sozialkonferenz (illustrativ).",
-        )
+    demo.evaluate(
+        on,
+        "Bericht der Arbeitsgruppe an die Sozialkonferenz (illustrativ).",
+        [
+            (
+                "m1",
+                "IMPLEMENTED",
+                ["Personalwechsel in zwei Zentren"],
+                ["Kooperation mit Kitas", "Landesförderung"],
+            ),
+            (
+                "m2",
+                "PARTIALLY_IMPLEMENTED",
+                ["Befristete Finanzierung", "Personalwechsel in zwei Zentren"],
+                ["Kooperation mit Kitas"],
+            ),
+            (
+                "m3",
+                "NOT_IMPLEMENTED",
+                ["Angespannter Wohnungsmarkt", "Befristete Finanzierung"],
+                [],
+            ),
+            ("m6", "NOT_IMPLEMENTED", ["Fehlende Räume"], ["Engagierte Träger"]),
+            ("m7", "IMPLEMENTED", [], ["Engagierte Träger", "Landesförderung"]),
+        ],
+    )
     app.complete_measure(demo.meta(on), measure=ids["m1"])
     app.complete_measure(demo.meta(on), measure=ids["m7"])
     app.drop_measure(demo.meta(on), measure=ids["m6"])
@@ -128,23 +123,23 @@ def second_cycle(demo: DemoRecorder) -> None:
         date(2013, 10, 24),
         {"n1": True, "n2": True, "n3": True, "n4": False, "m3": True},
     )
-    for key, start in [
-        ("n1", date(2014, 1, 8)),
-        ("n2", date(2014, 2, 1)),
-        ("m3", date(2014, 3, 1)),
-        ("m2", date(2013, 10, 1)),
-    ]:
-        app.start_implementation(demo.meta(start), measure=ids[key])
-    for key, pct, on in [
-        ("n1", 50, date(2014, 6, 30)),
-        ("n1", 90, date(2015, 6, 30)),
-        ("n2", 70, date(2015, 3, 31)),
-        ("m2", 100, date(2015, 6, 30)),
-        ("m3", 20, date(2015, 6, 30)),
-    ]:
-        app.report_progress(
-            demo.meta(on), measure=ids[key], percent=pct, note="Sachstandsbericht (illustrativ)"
-        )
+    demo.start(
+        {
+            "n1": date(2014, 1, 8),
+            "n2": date(2014, 2, 1),
+            "m3": date(2014, 3, 1),
+            "m2": date(2013, 10, 1),
+        }
+    )
+    demo.progress(
+        [
+            ("n1", 50, date(2014, 6, 30)),
+            ("n1", 90, date(2015, 6, 30)),
+            ("n2", 70, date(2015, 3, 31)),
+            ("m2", 100, date(2015, 6, 30)),
+            ("m3", 20, date(2015, 6, 30)),
+        ]
+    )
 
 
 def third_cycle(demo: DemoRecorder) -> None:
@@ -152,30 +147,21 @@ def third_cycle(demo: DemoRecorder) -> None:
     app, ids = demo.app, demo.ids
     on = THIRD_CONFERENCE
     demo.cycle(3, date(2015, 9, 1), date(2017, 8, 31), on, range(1, 14))
-    for key, outcome, obstacles, enablers in [
-        ("n1", "IMPLEMENTED", [], ["Kooperation mit Kitas", "Engagierte Träger"]),
-        ("n2", "PARTIALLY_IMPLEMENTED", ["Befristete Finanzierung"], ["Engagierte Träger"]),
-        ("m2", "IMPLEMENTED", [], ["Landesförderung"]),
-        ("m3", "PARTIALLY_IMPLEMENTED", ["Angespannter Wohnungsmarkt"], []),
-        ("n3", "NOT_IMPLEMENTED", ["Fehlende Räume"], []),
-    ]:
-        app.evaluate_measure(
-            demo.meta(on),
-            measure=ids[key],
-            outcome=outcome,
-            obstacles=obstacles,
-            enablers=enablers,
-            report="Bericht an die Sozialkonferenz 2015 (illustrativ).",
-        )
+    demo.evaluate(
+        on,
+        "Bericht an die Sozialkonferenz 2015 (illustrativ).",
+        [
+            ("n1", "IMPLEMENTED", [], ["Kooperation mit Kitas", "Engagierte Träger"]),
+            ("n2", "PARTIALLY_IMPLEMENTED", ["Befristete Finanzierung"], ["Engagierte Träger"]),
+            ("m2", "IMPLEMENTED", [], ["Landesförderung"]),
+            ("m3", "PARTIALLY_IMPLEMENTED", ["Angespannter Wohnungsmarkt"], []),
+            ("n3", "NOT_IMPLEMENTED", ["Fehlende Räume"], []),
+        ],
+    )
     app.complete_measure(demo.meta(on), measure=ids["m2"])
     app.carry_forward_measure(demo.meta(on), measure=ids["n2"], to_cycle=3)
-    app.start_implementation(demo.meta(date(2015, 10, 1)), measure=ids["n2"])
-    app.report_progress(
-        demo.meta(date(2015, 11, 1)),
-        measure=ids["n2"],
-        percent=15,
-        note="Sachstandsbericht (illustrativ)",
-    )
+    demo.start({"n2": date(2015, 10, 1)})
+    demo.progress([("n2", 15, date(2015, 11, 1))])
     app.drop_measure(demo.meta(on), measure=ids["n3"])
     app.close_cycle(demo.meta(on), cycle=2)
     # n1 and m3 stay EVALUATED: the conference has not yet decided how they continue.

@@ -143,3 +143,30 @@ class DemoRecorder:
             measure_decisions=[(ids[k], v) for k, v in decisions.items()],
         )
         app.settle_paper(self.meta(decided_on), paper=ids[reference])
+
+    def start(self, starts: dict[str, date]) -> None:
+        for key, on in starts.items():
+            self.app.start_implementation(self.meta(on), measure=self.ids[key])
+
+    def progress(self, reports: list[tuple[str, int, date]]) -> None:
+        for key, percent, on in reports:
+            self.app.report_progress(
+                self.meta(on),
+                measure=self.ids[key],
+                percent=percent,
+                note="Sachstandsbericht (illustrativ)",
+            )
+
+    def evaluate(
+        self, on: date, report: str, evaluations: list[tuple[str, str, list[str], list[str]]]
+    ) -> None:
+        """Evaluations at a conference: (measure, outcome, obstacles, enablers)."""
+        for key, outcome, obstacles, enablers in evaluations:
+            self.app.evaluate_measure(
+                self.meta(on),
+                measure=self.ids[key],
+                outcome=outcome,
+                obstacles=obstacles,
+                enablers=enablers,
+                report=report,
+            )
