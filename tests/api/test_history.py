@@ -213,13 +213,37 @@ def test_decision_trail_of_an_unknown_id_says_not_found(demo: DemoService) -> No
     assert demo.analyst.error_codes(query, id=unknown) == ["NOT_FOUND"]
 
 
-def test_decision_trail_is_for_analysts_and_administrators_only(
+def test_the_event_log_and_histories_are_for_analysts_and_administrators_only(
     demo: DemoService,
 ) -> None:
     paper = demo.global_id("Paper", "0098")
-    public = demo.analyst.as_(None)
-    query = "query($id: ID!) { decisionTrail(id: $id) { type } }"
-    assert public.error_codes(query, id=paper) == ["UNAUTHENTICATED"]
+    fb50 = demo.ids["fb50"]
+    tokens = demo.app.tokens
+    readers = {
+        "PUBLIC": None,
+        "MEMBER": tokens.create("MEMBER", "member", fb50),
+        "COORDINATOR": tokens.create("COORDINATOR", "coordinator", fb50),
+        "ANALYST": tokens.create("ANALYST", "analyst 2"),
+        "ADMIN": tokens.create("ADMIN", "admin"),
+    }
+    expected = {
+        "PUBLIC": ["UNAUTHENTICATED"],
+        "MEMBER": ["FORBIDDEN"],
+        "COORDINATOR": ["FORBIDDEN"],
+        "ANALYST": [],
+        "ADMIN": [],
+    }
+    queries = [
+        "{ events(first: 1) { totalCount } }",
+        "query($id: ID!) { decisionTrail(id: $id) { type } }",
+        "query($id: ID!) { paper(id: $id) { history(first: 1) { totalCount } } }",
+    ]
+    for role, token in readers.items():
+        reader = demo.analyst.as_(token)
+        for query in queries:
+            assert reader.error_codes(query, id=paper) == expected[role], (role, query)
+    # The paper itself stays public: only its history is restricted.
+    assert demo.analyst.as_(None).data("query($id: ID!) { paper(id: $id) { reference } }", id=paper)
 
 
 # Time travel -----------------------------------------------------------------------------
