@@ -22,6 +22,7 @@ from ..domain.base import (
     PlanningAggregate,
     ValidationError,
     VersionConflict,
+    printable,
 )
 from ..domain.claim import Claim, CommandReceipt, claim_id, receipt_id
 from ..domain.cycle import Cycle, cycle_id
@@ -117,6 +118,7 @@ class CommandsBase(Application):
                 raise ValidationError(
                     "clientMutationId must have 1 to 200 characters.", "clientMutationId"
                 )
+            printable(client_mutation_id, "clientMutationId")
             answered = self._answered(meta.actor, client_mutation_id, command)
             if answered is not None:
                 return answered

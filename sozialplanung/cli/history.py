@@ -69,10 +69,16 @@ def check(settings: Settings, as_of: datetime | None, months: int) -> None:
     """Check the council paper's rules (Arbeitskreis 1–2 meetings a year, topics in a
     committee at least yearly, Sozialkonferenz every 2 years, measures discussed in time).
     Exits 1 when there are findings, so a cron job can alert."""
-    from ..domain.compliance import ComplianceRule
+    from ..domain.base import DomainError
+    from ..domain.compliance import ComplianceRule, check_parameters
     from ..projections.compliance import compliance_report, today
 
     day = as_of.date() if as_of else today()
+    try:
+        check_parameters(day, months)
+    except DomainError as error:
+        option = {"asOf": "--as-of", "undiscussedAfterMonths": "--months"}.get(error.field or "")
+        raise click.BadParameter(error.message, param_hint=option) from None
     with current_views(settings) as queries:
         report = compliance_report(queries, day, months)
     findings = report.findings

@@ -8,6 +8,7 @@ was typed in. ``recorded_at`` is the event's ``timestamp``, set by the library.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -18,6 +19,14 @@ from eventsourcing.domain import Aggregate
 
 MAX_NAME = 200
 MAX_TEXT = 20_000
+# Business dates a city's planning can concern: history from the minutes back to 1900, plans
+# up to 2199. Anything outside is a typo (0201 for 2021), and years near 9999 overflow date
+# arithmetic in the reports.
+EARLIEST = date(1900, 1, 1)
+LATEST = date(2199, 12, 31)
+# Control characters (tab and line breaks are text) and lone surrogates cannot be stored in
+# PostgreSQL text or encoded as UTF-8.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
 class ErrorCode(StrEnum):
@@ -73,6 +82,11 @@ class Meta:
     on_behalf_of: UUID | None = None
     reason: str | None = None
 
+    def __post_init__(self) -> None:
+        business_date(self.effective_on, "effectiveOn")
+        if self.reason is not None:
+            printable(self.reason, "reason")
+
     def fields(self) -> dict[str, Any]:
         return {
             "actor": self.actor,
@@ -111,9 +125,18 @@ class PlanningAggregate(Aggregate):
             )
 
 
+def printable(value: str, field: str) -> str:
+    if found := _UNPRINTABLE.search(value):
+        raise ValidationError(
+            f"{field} contains the control character U+{ord(found.group()):04X}; remove it.",
+            field=field,
+        )
+    return value
+
+
 def text(value: str | None, field: str, *, required: bool = True, limit: int = MAX_NAME) -> str:
-    """A trimmed, non-empty text of at most ``limit`` characters."""
-    cleaned = (value or "").strip()
+    """A trimmed, non-empty, printable text of at most ``limit`` characters."""
+    cleaned = printable((value or "").strip(), field)
     if required and not cleaned:
         raise ValidationError(f"{field} must not be empty.", field=field)
     if len(cleaned) > limit:
@@ -147,7 +170,20 @@ def percent(value: int, field: str) -> int:
     return value
 
 
+def business_date(day: date, field: str) -> date:
+    if not EARLIEST <= day <= LATEST:
+        raise ValidationError(
+            f"{field} must lie between {EARLIEST.isoformat()} and {LATEST.isoformat()}, "
+            f"not {day.isoformat()}.",
+            field=field,
+        )
+    return day
+
+
 def period(starts_on: date, ends_on: date | None, field: str = "endsOn") -> None:
+    business_date(starts_on, "startsOn")
+    if ends_on is not None:
+        business_date(ends_on, field)
     if ends_on is not None and ends_on < starts_on:
         raise ValidationError(
             f"The end ({ends_on.isoformat()}) lies before the start ({starts_on.isoformat()}).",

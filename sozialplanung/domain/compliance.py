@@ -27,9 +27,23 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from .base import ValidationError, business_date
+
 MEETINGS_PER_YEAR = (1, 2)
 TOPIC_MONTHS = 12
 CONFERENCE_MONTHS = 24
+MAX_UNDISCUSSED_MONTHS = 1_200  # a century: anything longer is a typo
+
+
+def check_parameters(as_of: date, after_months: int) -> None:
+    """The reference date is a business date; the months a number a person would ask for."""
+    business_date(as_of, "asOf")
+    if not 0 <= after_months <= MAX_UNDISCUSSED_MONTHS:
+        raise ValidationError(
+            f"undiscussedAfterMonths must be between 0 and {MAX_UNDISCUSSED_MONTHS}, "
+            f"not {after_months}.",
+            "undiscussedAfterMonths",
+        )
 
 
 class ComplianceRule(StrEnum):

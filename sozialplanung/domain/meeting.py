@@ -15,6 +15,7 @@ from .base import (
     NotFound,
     PlanningAggregate,
     ValidationError,
+    business_date,
     choice,
     optional_text,
     text,
@@ -40,6 +41,7 @@ class DecisionKind(StrEnum):
 def _aware(moment: datetime, field: str) -> datetime:
     if moment.tzinfo is None:
         raise ValidationError(f"{field} needs a time zone, e.g. 2011-02-24T17:00:00+01:00.", field)
+    business_date(moment.date(), field)
     return moment
 
 

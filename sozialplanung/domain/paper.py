@@ -20,6 +20,7 @@ from .base import (
     NotFound,
     PlanningAggregate,
     ValidationError,
+    business_date,
     choice,
     optional_text,
     text,
@@ -178,7 +179,7 @@ class Paper(PlanningAggregate):
             reference=normalize_reference(reference),
             type=choice(PaperType, type_, "type").value,
             subject=text(subject, "subject", limit=1_000),
-            date=date_,
+            date=business_date(date_, "date"),
             lead_id=lead_id,
             originated_by_id=originated_by_id,
             decision_proposal=optional_text(decision_proposal, "decisionProposal"),
@@ -216,6 +217,8 @@ class Paper(PlanningAggregate):
                 raise InvalidTransition("That meeting was cancelled.", "meeting")
             if date_ is None:
                 date_ = meeting.scheduled_for.date()
+        if date_ is not None:
+            business_date(date_, "date")
         if authoritative and any(c["authoritative"] for c in self.consultations):
             raise Duplicate(
                 f"Paper {self.reference} already has an authoritative consultation.",

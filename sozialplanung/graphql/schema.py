@@ -19,7 +19,7 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
 from ..domain.base import DomainError
-from ..projections.queries import BadCursor
+from ..projections.queries import BadPaging
 from .mutations import Mutation
 from .queries import Query
 from .subscriptions import Subscription
@@ -36,7 +36,6 @@ log = logging.getLogger("sozialplanung.graphql")
 MAX_DEPTH = 12
 MAX_TOKENS = 3000
 MAX_ALIASES = 30
-EXPECTED = (DomainError, BadCursor)
 
 
 class ClientErrors(MaskErrors):
@@ -60,13 +59,13 @@ class ClientErrors(MaskErrors):
                         extensions={"code": original.code.value, "field": original.field},
                     )
                 )
-            elif isinstance(original, BadCursor):
+            elif isinstance(original, BadPaging):
                 result.append(
                     GraphQLError(
                         str(original),
                         nodes=error.nodes,
                         path=error.path,
-                        extensions={"code": "VALIDATION"},
+                        extensions={"code": "VALIDATION", "field": original.field},
                     )
                 )
             else:

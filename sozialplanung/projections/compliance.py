@@ -11,6 +11,7 @@ from ..domain.compliance import (
     BodyFacts,
     ComplianceReport,
     MeasureFacts,
+    check_parameters,
     conference_overdue,
     dormant_topic,
     is_active,
@@ -29,8 +30,7 @@ def today() -> date:
 
 
 def compliance_report(queries: ReadQueries, as_of: date, after_months: int) -> ComplianceReport:
-    if after_months < 0:
-        raise ValueError("The number of months cannot be negative.")
+    check_parameters(as_of, after_months)
     bodies = _bodies(queries)
     meetings = _meetings(queries)
     political = _political_consultations(queries)

@@ -3,6 +3,7 @@ database (and schema) of the event store. SQL is written once with ``?`` placeho
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -77,7 +78,7 @@ class SQLiteViews(ViewDatabase):
             cursor = self._writer.cursor()
             cursor.execute("BEGIN IMMEDIATE")
             try:
-                yield cursor
+                yield _ViewCursor(cursor)
             except BaseException:
                 cursor.execute("ROLLBACK")
                 raise
@@ -89,7 +90,7 @@ class SQLiteViews(ViewDatabase):
         if connection is None:
             connection = self._local.connection = self._connect()
             self._connections.append(connection)
-        yield connection.cursor()
+        yield _ViewCursor(connection.cursor())
 
     def close(self) -> None:
         for connection in self._connections:
@@ -97,17 +98,35 @@ class SQLiteViews(ViewDatabase):
         self._connections.clear()
 
 
-class _Placeholders:
-    """A psycopg cursor that takes the ``?`` placeholders the views' SQL is written with."""
+# Neither store can take NUL (PostgreSQL text) or a lone surrogate (not encodable as UTF-8).
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
-    def __init__(self, cursor: Any):
+
+def _storable(params: Sequence[Any]) -> list[Any]:
+    """Text the views can store. Commands refuse such characters, but an event is forever
+    (an old or imported one may carry them) and a query's search text comes straight from a
+    client: both read and write U+FFFD instead, the same on both stores."""
+    return [
+        _UNSTORABLE.sub("\ufffd", value) if isinstance(value, str) else value for value in params
+    ]
+
+
+class _ViewCursor:
+    """A DB-API cursor for the views' SQL, which is written with ``?`` placeholders
+    (psycopg takes ``%s``); every parameter passes through ``_storable``."""
+
+    def __init__(self, cursor: Any, placeholder: str = "?"):
         self._cursor = cursor
+        self._placeholder = placeholder
+
+    def _sql(self, sql: str) -> str:
+        return sql if self._placeholder == "?" else sql.replace("?", self._placeholder)
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        return self._cursor.execute(sql.replace("?", "%s"), params)
+        return self._cursor.execute(self._sql(sql), _storable(params))
 
     def executemany(self, sql: str, params: Sequence[Sequence[Any]]) -> Any:
-        return self._cursor.executemany(sql.replace("?", "%s"), params)
+        return self._cursor.executemany(self._sql(sql), [_storable(p) for p in params])
 
     def fetchall(self) -> list[Any]:
         return self._cursor.fetchall()
@@ -141,12 +160,12 @@ class PostgresViews(ViewDatabase):
     @contextmanager
     def write(self) -> Iterator[Cursor]:
         with self.pool.connection() as connection, connection.transaction():
-            yield _Placeholders(connection.cursor())
+            yield _ViewCursor(connection.cursor(), "%s")
 
     @contextmanager
     def read(self) -> Iterator[Cursor]:
         with self.pool.connection() as connection:
-            yield _Placeholders(connection.cursor())
+            yield _ViewCursor(connection.cursor(), "%s")
 
     def close(self) -> None:
         self.pool.close()

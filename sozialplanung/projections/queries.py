@@ -16,8 +16,12 @@ MAX_PAGE = 200
 DEFAULT_PAGE = 50
 
 
-class BadCursor(ValueError):
-    pass
+class BadPaging(ValueError):
+    """A page asked for with arguments no list can serve (a foreign cursor, first < 0)."""
+
+    def __init__(self, message: str, field: str):
+        super().__init__(message)
+        self.field = field
 
 
 def encode_cursor(values: list[Any]) -> str:
@@ -28,9 +32,9 @@ def decode_cursor(cursor: str, width: int) -> list[Any]:
     try:
         values = json.loads(base64.urlsafe_b64decode(cursor.encode()))
     except (ValueError, TypeError):
-        raise BadCursor(f"{cursor!r} is not a cursor of this list.") from None
+        raise BadPaging(f"{cursor!r} is not a cursor of this list.", "after") from None
     if not isinstance(values, list) or len(values) != width:
-        raise BadCursor(f"{cursor!r} is not a cursor of this list.")
+        raise BadPaging(f"{cursor!r} is not a cursor of this list.", "after")
     return values
 
 
@@ -38,7 +42,7 @@ def page_size(first: int | None) -> int:
     if first is None:
         return DEFAULT_PAGE
     if first < 0:
-        raise ValueError("first must not be negative.")
+        raise BadPaging(f"first must be 0 or more, not {first}.", "first")
     return min(first, MAX_PAGE)
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from starlette.testclient import TestClient
 
 from sozialplanung.application import PlanningApp
+from sozialplanung.graphql.ids import to_global
 
 from .client import GraphQLClient
 from .world import ApiWorld, build, propose
@@ -255,3 +258,128 @@ def test_member_reports_progress_in_its_own_working_group_only(
 def test_the_actor_is_the_authenticated_principal(admin: GraphQLClient, world: ApiWorld) -> None:
     actors = admin.data('{ events(filter: {types: ["CycleOpened"]}) { nodes { actor } } }')
     assert actors["events"]["nodes"] == [{"actor": "admin:admin"}]
+
+
+def test_a_negative_page_size_is_a_validation_error_on_any_list(
+    admin: GraphQLClient, world: ApiWorld
+) -> None:
+    for query in [
+        "{ measures(first: -5) { totalCount } }",
+        "{ bodies { nodes { meetings(first: -1) { totalCount } } } }",
+        "{ events(first: -1) { totalCount } }",
+    ]:
+        errors = admin.post(query).get("errors")
+        assert errors, query
+        for error in errors:
+            assert error["extensions"] == {"code": "VALIDATION", "field": "first"}, query
+            assert error["message"].startswith("first must be 0 or more"), query
+
+
+def test_a_control_character_or_an_implausible_date_is_refused_and_writes_nothing(
+    admin: GraphQLClient, world: ApiWorld
+) -> None:
+    nul = refused(
+        admin,
+        admin,
+        "registerOrganization",
+        "RegisterOrganizationInput",
+        name="A\x00B",
+        kind="OTHER",
+    )
+    assert (nul["code"], nul["field"]) == ("VALIDATION", ["input", "name"])
+    reason = refused(
+        admin,
+        admin,
+        "registerOrganization",
+        "RegisterOrganizationInput",
+        name="Tafel",
+        kind="OTHER",
+        reason="weil\x1b",
+    )
+    assert (reason["code"], reason["field"]) == ("VALIDATION", ["input", "reason"])
+    retry_key = refused(
+        admin,
+        admin,
+        "registerOrganization",
+        "RegisterOrganizationInput",
+        name="Tafel",
+        kind="OTHER",
+        clientMutationId="retry\x00",
+    )
+    assert (retry_key["code"], retry_key["field"]) == ("VALIDATION", ["input", "clientMutationId"])
+    far = refused(
+        admin,
+        admin,
+        "scheduleMeeting",
+        "ScheduleMeetingInput",
+        body=world.committee,
+        title="Sitzung",
+        scheduledFor="9999-12-31T23:59:59Z",
+    )
+    assert (far["code"], far["field"]) == ("VALIDATION", ["input", "scheduledFor"])
+    old = refused(
+        admin,
+        admin,
+        "registerOrganization",
+        "RegisterOrganizationInput",
+        name="Tafel",
+        kind="OTHER",
+        effectiveOn="0201-05-01",
+    )
+    assert (old["code"], old["field"]) == ("VALIDATION", ["input", "effectiveOn"])
+
+
+def test_nodes_answers_each_id_in_order_and_null_for_ids_never_given_out(
+    admin: GraphQLClient, world: ApiWorld
+) -> None:
+    event = to_global("Event", "1")
+    ids = [world.committee, "x", "", to_global("Event", "abc"), world.fb50, event]
+    ids.append(to_global("Event", str(2**70)))
+    nodes = admin.data("query($ids: [ID!]!) { nodes(ids: $ids) { id __typename } }", ids=ids)[
+        "nodes"
+    ]
+    assert nodes == [
+        {"id": world.committee, "__typename": "Body"},
+        None,
+        None,
+        None,
+        {"id": world.fb50, "__typename": "Organization"},
+        {"id": event, "__typename": "Event"},
+        None,
+    ]
+    assert admin.data("query($id: ID!) { node(id: $id) { id } }", id=ids[3]) == {"node": None}
+    too_many = admin.post("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", ids=["x"] * 201)
+    assert too_many["errors"][0]["extensions"] == {"code": "VALIDATION", "field": "ids"}
+
+
+def test_the_compliance_report_refuses_an_implausible_reference_date(admin: GraphQLClient) -> None:
+    query = "query($asOf: Date, $months: Int) { complianceReport(asOf: $asOf, \
+undiscussedAfterMonths: $months) { asOf } }"
+    assert admin.error_codes(query, asOf="9999-12-31") == ["VALIDATION"]
+    assert admin.error_codes(query, asOf="2016-06-30", months=2_000_000_000) == ["VALIDATION"]
+    assert admin.error_codes(query, asOf="2016-06-30", months=1_200) == []
+
+
+@pytest.mark.parametrize("odd", ["A\x00B", "A\ud800B"])
+def test_search_text_no_store_can_hold_finds_nothing_instead_of_failing(
+    admin: GraphQLClient, world: ApiWorld, odd: str
+) -> None:
+    query = (
+        "query($s: String, $t: String!) { measures(search: $s) { totalCount } "
+        "papers(reference: $s) { totalCount } events(filter: {actor: $s, types: [$t]}) "
+        "{ totalCount } }"
+    )
+    # Sent as a client app's JSON encoder sends it: \u0000 and \ud800 as escapes.
+    body = json.dumps({"query": query, "variables": {"s": odd, "t": odd}})
+    response = admin.http.post(
+        "/graphql",
+        content=body.encode(),
+        headers={"Authorization": f"Bearer {admin.token}", "Content-Type": "application/json"},
+    )
+    assert response.json() == {
+        "data": {
+            "measures": {"totalCount": 0},
+            "papers": {"totalCount": 0},
+            "events": {"totalCount": 0},
+        }
+    }

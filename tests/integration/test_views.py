@@ -5,9 +5,11 @@ from __future__ import annotations
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
+from uuid import uuid4
 
 from sozialplanung.application import PlanningApp
 from sozialplanung.demo import load_demo
+from sozialplanung.domain.organization import Organization
 from sozialplanung.projections import ReadModel
 from sozialplanung.settings import Settings
 
@@ -144,3 +146,29 @@ def test_subscribers_of_a_second_process_are_woken_when_the_first_applies_events
     finally:
         second.close()
         first.close()
+
+
+def test_an_old_event_with_a_nul_character_does_not_stall_the_views(
+    app: PlanningApp, settings: Settings
+) -> None:
+    # Commands refuse control characters now; an event stored earlier (or imported) keeps
+    # its text forever, and PostgreSQL text cannot hold NUL.
+    legacy = Organization._create(
+        Organization.OrganizationRegistered,
+        id=uuid4(),
+        name="Tafel\x00Aachen",
+        short_name=None,
+        kind="OTHER",
+        parent_id=None,
+        **meta_on().fields(),
+    )
+    app.save(legacy)
+    app.register_organization(meta_on(), name="Jobcenter", kind="OTHER")
+    views = ReadModel(settings, app)
+    try:
+        views.bring_current()
+        assert views.lag() == 0
+        names = [row["name"] for row in views.db.query("SELECT name FROM organizations")]
+        assert sorted(names) == ["Jobcenter", "Tafel\ufffdAachen"]
+    finally:
+        views.close()
