@@ -5,6 +5,9 @@
 /readyz    the store answers and the views are caught up within a bound
 /calendar/{bodyId}.ics   a body's meetings as an iCalendar feed (public)
 /reports/cycles/{from}-{to}.svg   the cycle comparison chart (public, like cycleComparison)
+
+Pages of other web origins (a city intranet, a welfare association's portal) may call all of
+these from a browser once their origin is in SOZIALPLANUNG_ALLOWED_ORIGINS.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route, WebSocketRoute
@@ -75,11 +79,16 @@ class _TooLarge(Exception):
 
 
 class PlanningGraphQL(GraphQL):
-    def __init__(self, services: dict[str, Any], *, production: bool):
+    def __init__(
+        self, services: dict[str, Any], *, production: bool, allowed_origins: tuple[str, ...]
+    ):
         super().__init__(
             build_schema(production=production),
             graphql_ide=None if production else "graphiql",
             subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL],
+            # Browsers apply no CORS to websockets: pages elsewhere may open one only from
+            # these origins (tokens travel in connection_init, but stay on the safe side).
+            allowed_origins=allowed_origins,
         )
         self.services = services
 
@@ -166,7 +175,9 @@ def create_app(settings: Settings, planning: PlanningApp | None = None) -> Starl
             if planning is None:
                 planning_app.close()
 
-    graphql = PlanningGraphQL(services, production=settings.production)
+    graphql = PlanningGraphQL(
+        services, production=settings.production, allowed_origins=settings.allowed_origins
+    )
     app = Starlette(
         routes=[
             Route("/healthz", healthz),
@@ -179,6 +190,16 @@ def create_app(settings: Settings, planning: PlanningApp | None = None) -> Starl
         lifespan=lifespan,
     )
     app.add_middleware(BodyLimit)
+    if settings.allowed_origins:
+        # Outermost, so that preflights and even a 401 or 413 carry the CORS headers a
+        # client app's page needs to read them.
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.allowed_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+            max_age=600,
+        )
     return app
 
 

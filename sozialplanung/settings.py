@@ -6,6 +6,9 @@ SOZIALPLANUNG_DATABASE_URL  postgresql://user:password@host:port/dbname[?schema=
 SOZIALPLANUNG_HOST / _PORT  where `sozialplanung serve` listens (127.0.0.1:8000)
 SOZIALPLANUNG_PRODUCTION    1 = production mode: no GraphiQL, no introspection, no
                             field suggestions
+SOZIALPLANUNG_ALLOWED_ORIGINS  comma-separated web origins (https://intranet.example.de)
+                            whose pages may call the API from a browser (CORS, websockets);
+                            default none, "*" allows every origin
 """
 
 from __future__ import annotations
@@ -15,9 +18,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, unquote, urlparse
+from urllib.parse import parse_qs, unquote, urlparse, urlsplit
 
 ENV_PREFIX = "SOZIALPLANUNG_"
+DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 class SettingsError(ValueError):
@@ -31,6 +35,7 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     production: bool = False
+    allowed_origins: tuple[str, ...] = ()
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -44,6 +49,7 @@ class Settings:
             host=env.get(ENV_PREFIX + "HOST") or "127.0.0.1",
             port=int(port),
             production=env.get(ENV_PREFIX + "PRODUCTION", "").lower() in ("1", "true", "yes"),
+            allowed_origins=parse_origins(env.get(ENV_PREFIX + "ALLOWED_ORIGINS", "")),
         )
 
     def with_overrides(self, **overrides: Any) -> Settings:
@@ -55,6 +61,7 @@ class Settings:
             ENV_PREFIX + "HOST": self.host,
             ENV_PREFIX + "PORT": str(self.port),
             ENV_PREFIX + "PRODUCTION": "1" if self.production else "",
+            ENV_PREFIX + "ALLOWED_ORIGINS": ",".join(self.allowed_origins),
         }
         if self.database_url:
             env[ENV_PREFIX + "DATABASE_URL"] = self.database_url
@@ -78,6 +85,38 @@ class Settings:
                 "SQLITE_LOCK_TIMEOUT": "10",
             }
         return {"PERSISTENCE_MODULE": "eventsourcing.postgres", **postgres_env(self.database_url)}
+
+
+def parse_origins(value: str) -> tuple[str, ...]:
+    """Web origins as browsers send them (scheme://host[:port], lower case), or "*"."""
+    origins: list[str] = []
+    for item in (part.strip() for part in value.split(",")):
+        if not item:
+            continue
+        if item == "*":
+            origins.append(item)
+            continue
+        parts = urlsplit(item)
+        try:
+            port = parts.port
+        except ValueError:
+            port = -1
+        if (
+            parts.scheme not in DEFAULT_PORTS
+            or not parts.hostname
+            or parts.path not in ("", "/")
+            or port == -1
+        ):
+            raise SettingsError(
+                f"{item!r} is not a web origin; write it as https://intranet.example.de "
+                "(scheme, host and port only)."
+            )
+        origin = f"{parts.scheme}://{parts.hostname}"
+        # Browsers leave the default port out of the Origin header.
+        origins.append(
+            origin if port in (None, DEFAULT_PORTS[parts.scheme]) else f"{origin}:{port}"
+        )
+    return tuple(origins)
 
 
 def postgres_env(url: str) -> dict[str, str]:

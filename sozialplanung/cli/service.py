@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from ..settings import ENV_PREFIX, Settings
+from ..settings import ENV_PREFIX, Settings, SettingsError, parse_origins
 from .base import main, planning_app
 
 
@@ -41,6 +41,14 @@ def demo(settings: Settings) -> None:
     help="Port to listen on (default 8000).",
 )
 @click.option(
+    "--allowed-origins",
+    envvar=ENV_PREFIX + "ALLOWED_ORIGINS",
+    show_envvar=True,
+    default=None,
+    help="Comma-separated web origins whose pages may call the API from a browser "
+    "(e.g. https://intranet.example.de); default none.",
+)
+@click.option(
     "--workers",
     type=click.IntRange(1, 64),
     default=1,
@@ -48,11 +56,21 @@ def demo(settings: Settings) -> None:
     help="Server processes; the views still run once, in one of them.",
 )
 @click.pass_obj
-def serve(settings: Settings, host: str | None, port: int | None, workers: int) -> None:
+def serve(
+    settings: Settings,
+    host: str | None,
+    port: int | None,
+    allowed_origins: str | None,
+    workers: int,
+) -> None:
     """Serve the API at http://HOST:PORT/graphql."""
     import uvicorn
 
-    settings = settings.with_overrides(host=host, port=port)
+    try:
+        origins = parse_origins(allowed_origins) if allowed_origins is not None else None
+    except SettingsError as error:
+        raise click.BadParameter(str(error), param_hint="--allowed-origins") from None
+    settings = settings.with_overrides(host=host, port=port, allowed_origins=origins)
     click.echo(
         f"sozialplanung on http://{settings.host}:{settings.port}/graphql "
         f"({settings.backend} store, {workers} worker(s))",
