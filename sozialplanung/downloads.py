@@ -1,5 +1,5 @@
-"""Plain-HTTP downloads beside the API — the calendar feed and the report charts — built
-in a worker thread by server.py."""
+"""Plain-HTTP downloads beside the API — the calendar feed, the cycle comparison as a chart
+and as a spreadsheet — built in a worker thread by server.py."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from .feeds.calendar import calendar_of
 from .graphql.ids import uuid_of
 from .projections.queries import ReadQueries
 from .reports.chart import chart
-from .reports.cycles import UnknownCycle, cycle_report
+from .reports.cycles import UnknownCycle, cycle_report, spreadsheet
 
 MAX_AGE = 300  # seconds a calendar program may keep the feed without asking again
 
@@ -34,16 +34,25 @@ def calendar_response(queries: ReadQueries, body_id: str, if_none_match: str | N
     )
 
 
-def cycles_chart_response(queries: ReadQueries, span: str, if_none_match: str | None) -> Response:
-    """GET /reports/cycles/{from}-{to}.svg: the cycle comparison chart."""
+def cycles_report_response(
+    queries: ReadQueries, span: str, suffix: str, if_none_match: str | None
+) -> Response:
+    """GET /reports/cycles/{from}-{to}.svg (the chart) or .csv (the figures, for
+    spreadsheets; UTF-8 with a byte-order mark so that Excel keeps the Umlaute)."""
     first, dash, second = span.partition("-")
     if not (dash and first.isdigit() and second.isdigit()):
-        return PlainTextResponse("Name two cycle numbers, e.g. /reports/cycles/1-2.svg.", 400)
+        return PlainTextResponse(f"Name two cycle numbers, e.g. /reports/cycles/1-2.{suffix}.", 400)
     try:
         report = cycle_report(queries, int(first), int(second))
     except UnknownCycle as error:
         return PlainTextResponse(str(error), 404)
-    return cacheable(chart(report, "svg"), "image/svg+xml", if_none_match)
+    if suffix == "svg":
+        return cacheable(chart(report, "svg"), "image/svg+xml", if_none_match)
+    response = cacheable(
+        spreadsheet(report).encode("utf-8-sig"), "text/csv; charset=utf-8", if_none_match
+    )
+    response.headers["Content-Disposition"] = f'attachment; filename="cycles-{span}.csv"'
+    return response
 
 
 def cacheable(content: bytes, media_type: str, if_none_match: str | None) -> Response:

@@ -5,6 +5,7 @@
 /readyz    the store answers and the views are caught up within a bound
 /calendar/{bodyId}.ics   a body's meetings as an iCalendar feed (public)
 /reports/cycles/{from}-{to}.svg   the cycle comparison chart (public, like cycleComparison)
+/reports/cycles/{from}-{to}.csv   the same figures for a spreadsheet
 
 Pages of other web origins (a city intranet, a welfare association's portal) may call all of
 these from a browser once their origin is in SOZIALPLANUNG_ALLOWED_ORIGINS.
@@ -29,7 +30,7 @@ from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from .application import PlanningApp
-from .downloads import calendar_response, cycles_chart_response
+from .downloads import calendar_response, cycles_report_response
 from .graphql.context import Context, bearer_token
 from .graphql.schema import build_schema
 from .projections import ReadModel
@@ -149,11 +150,12 @@ def create_app(settings: Settings, planning: PlanningApp | None = None) -> Starl
             request.headers.get("if-none-match"),
         )
 
-    async def cycles_chart(request: Request) -> Response:
+    async def cycles_report(request: Request) -> Response:
         return await asyncio.to_thread(
-            cycles_chart_response,
+            cycles_report_response,
             services["queries"],
             request.path_params["span"],
+            request.url.path.rpartition(".")[2],  # the routes admit only svg and csv
             request.headers.get("if-none-match"),
         )
 
@@ -183,7 +185,8 @@ def create_app(settings: Settings, planning: PlanningApp | None = None) -> Starl
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/calendar/{body_id}.ics", calendar),
-            Route("/reports/cycles/{span}.svg", cycles_chart),
+            Route("/reports/cycles/{span}.svg", cycles_report),
+            Route("/reports/cycles/{span}.csv", cycles_report),
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
         ],

@@ -32,9 +32,9 @@ def report() -> None:
 @click.pass_obj
 def report_cycles(settings: Settings, from_number: int, to_number: int, out: Path) -> None:
     """Compare cycle FROM with cycle TO: print a table per working group and write the chart
-    as cycles-FROM-TO.png and .svg."""
+    as cycles-FROM-TO.png and .svg, the figures as cycles-FROM-TO.csv (for spreadsheets)."""
     from ..reports.chart import chart
-    from ..reports.cycles import UnknownCycle, cycle_report, table
+    from ..reports.cycles import UnknownCycle, cycle_report, spreadsheet, table
 
     with current_views(settings) as queries:
         try:
@@ -48,6 +48,10 @@ def report_cycles(settings: Settings, from_number: int, to_number: int, out: Pat
         path = out / f"cycles-{from_number}-{to_number}.{fmt}"
         path.write_bytes(chart(result, fmt))
         click.echo(f"Chart: {path}")
+    path = out / f"cycles-{from_number}-{to_number}.csv"
+    # With a byte-order mark, Excel opens it as UTF-8 (Umlaute intact).
+    path.write_text(spreadsheet(result), encoding="utf-8-sig", newline="")
+    click.echo(f"Table: {path}")
 
 
 @main.command()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass
 
 from ..projections.comparison import Comparison, GroupRow, compare
@@ -19,6 +21,19 @@ COLUMNS = [
     ("fortgef.", "carried_forward"),
 ]
 TOP_FACTORS = 5
+# The spreadsheet spells out every count of the API's CycleStatistics.
+SPREADSHEET_COLUMNS = [
+    ("vorgeschlagen", "proposed"),
+    ("beschlossen", "adopted"),
+    ("abgelehnt", "rejected"),
+    ("umgesetzt", "implemented"),
+    ("teilweise umgesetzt", "partially_implemented"),
+    ("nicht umgesetzt", "not_implemented"),
+    ("fortgeführt", "carried_forward"),
+    ("abgeschlossen", "completed"),
+    ("eingestellt", "dropped"),
+    ("zurückgezogen", "withdrawn"),
+]
 
 
 class UnknownCycle(LookupError):
@@ -93,3 +108,29 @@ def table(report: CycleReport) -> str:
 
 def _pair(a: TermCounts, b: TermCounts, attribute: str) -> str:
     return f"{getattr(a, attribute)}→{getattr(b, attribute)}"
+
+
+def spreadsheet(report: CycleReport) -> str:
+    """The comparison as CSV for Excel or LibreOffice in a German locale: semicolons,
+    decimal commas, a row per working group and one for the sum, each count per cycle."""
+    c = report.comparison
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    a, b = f"Zyklus {c.from_number}", f"Zyklus {c.to_number}"
+    header = ["Arbeitsgruppe", f"Schwerpunkt {a}", f"Schwerpunkt {b}"]
+    for heading, _ in [*SPREADSHEET_COLUMNS, ("Umsetzungsquote", "")]:
+        header += [f"{heading} {a}", f"{heading} {b}"]
+    writer.writerow(header)
+    rows = [(report.group_label(r), r) for r in c.rows] + [("Summe", c.totals)]
+    for label, row in rows:
+        cells: list[str | int] = [label, row.focus_from or "", row.focus_to or ""]
+        for _, attribute in SPREADSHEET_COLUMNS:
+            cells += [getattr(row.from_counts, attribute), getattr(row.to_counts, attribute)]
+        cells += [_rate(row.from_counts), _rate(row.to_counts)]
+        writer.writerow(cells)
+    return out.getvalue()
+
+
+def _rate(counts: TermCounts) -> str:
+    rate = counts.implementation_rate
+    return "" if rate is None else f"{rate:.3f}".replace(".", ",")
