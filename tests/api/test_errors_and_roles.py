@@ -275,38 +275,24 @@ def test_a_negative_page_size_is_a_validation_error_on_any_list(
             assert error["message"].startswith("first must be 0 or more"), query
 
 
+@pytest.mark.parametrize(
+    ("odd", "field"),
+    [
+        ({"name": "A\x00B"}, "name"),
+        ({"reason": "weil\x1b"}, "reason"),
+        ({"clientMutationId": "retry\x00"}, "clientMutationId"),
+        ({"effectiveOn": "0201-05-01"}, "effectiveOn"),
+    ],
+)
 def test_a_control_character_or_an_implausible_date_is_refused_and_writes_nothing(
-    admin: GraphQLClient, world: ApiWorld
+    admin: GraphQLClient, odd: dict[str, str], field: str
 ) -> None:
-    nul = refused(
-        admin,
-        admin,
-        "registerOrganization",
-        "RegisterOrganizationInput",
-        name="A\x00B",
-        kind="OTHER",
-    )
-    assert (nul["code"], nul["field"]) == ("VALIDATION", ["input", "name"])
-    reason = refused(
-        admin,
-        admin,
-        "registerOrganization",
-        "RegisterOrganizationInput",
-        name="Tafel",
-        kind="OTHER",
-        reason="weil\x1b",
-    )
-    assert (reason["code"], reason["field"]) == ("VALIDATION", ["input", "reason"])
-    retry_key = refused(
-        admin,
-        admin,
-        "registerOrganization",
-        "RegisterOrganizationInput",
-        name="Tafel",
-        kind="OTHER",
-        clientMutationId="retry\x00",
-    )
-    assert (retry_key["code"], retry_key["field"]) == ("VALIDATION", ["input", "clientMutationId"])
+    input_ = {"name": "Tafel", "kind": "OTHER", **odd}
+    error = refused(admin, admin, "registerOrganization", "RegisterOrganizationInput", **input_)
+    assert (error["code"], error["field"]) == ("VALIDATION", ["input", field])
+
+
+def test_a_meeting_in_the_year_9999_is_refused(admin: GraphQLClient, world: ApiWorld) -> None:
     far = refused(
         admin,
         admin,
@@ -317,16 +303,6 @@ def test_a_control_character_or_an_implausible_date_is_refused_and_writes_nothin
         scheduledFor="9999-12-31T23:59:59Z",
     )
     assert (far["code"], far["field"]) == ("VALIDATION", ["input", "scheduledFor"])
-    old = refused(
-        admin,
-        admin,
-        "registerOrganization",
-        "RegisterOrganizationInput",
-        name="Tafel",
-        kind="OTHER",
-        effectiveOn="0201-05-01",
-    )
-    assert (old["code"], old["field"]) == ("VALIDATION", ["input", "effectiveOn"])
 
 
 def test_nodes_answers_each_id_in_order_and_null_for_ids_never_given_out(
