@@ -98,7 +98,7 @@ class SQLiteViews(ViewDatabase):
         self._connections.clear()
 
 
-# Neither store can take NUL (PostgreSQL text) or a lone surrogate (not encodable as UTF-8).
+# PostgreSQL text cannot hold NUL, and neither store can encode a lone surrogate as UTF-8.
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
