@@ -1,23 +1,35 @@
 """API tokens: random bearer tokens, stored only as SHA-256 hashes beside the event store.
 
 `sozialplanung token create --role ROLE --name NAME [--organization ID]` prints a token
-once; the server looks up its hash. Deleting the row revokes it.
+once; the server looks up its hash on every request, so `token revoke` takes effect at once.
+`token list` shows each token by its fingerprint (the start of its hash), never the token.
 """
 
 from __future__ import annotations
 
 import hashlib
 import secrets
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
 from eventsourcing.postgres import PostgresDatastore
 
-from ..domain.base import ValidationError, choice
+from ..domain.base import NotFound, ValidationError, choice, text
 from .access import Principal, Role
 
 PREFIX = "sp_"
+FINGERPRINT = 12  # hex digits of the hash that name a token in `token list`
+
+
+@dataclass(frozen=True)
+class TokenInfo:
+    fingerprint: str
+    name: str
+    role: str
+    organization_id: str | None
+    created_at: str
 
 
 def _hash(token: str) -> str:
@@ -45,6 +57,7 @@ class TokenStore:
             raise ValidationError("PUBLIC needs no token.", "role")
         if chosen in (Role.COORDINATOR, Role.MEMBER) and organization_id is None:
             raise ValidationError(f"A {chosen} token needs --organization.", "organization")
+        name = text(name, "name")
         token = PREFIX + secrets.token_urlsafe(32)
         with self.datastore.transaction(commit=True) as cursor:
             cursor.execute(
@@ -77,3 +90,50 @@ class TokenStore:
         return Principal(
             name=row["name"], role=Role(row["role"]), organization_id=UUID(org) if org else None
         )
+
+    def fingerprint(self, token: str) -> str:
+        return _hash(token)[:FINGERPRINT]
+
+    def list(self) -> list[TokenInfo]:
+        with self.datastore.transaction(commit=False) as cursor:
+            cursor.execute(f"SELECT {COLUMNS} FROM {self.table} ORDER BY created_at, token_hash")
+            return [_info(row) for row in cursor.fetchall()]
+
+    def revoke(self, fingerprint: str) -> TokenInfo:
+        """Deletes the one token whose hash starts with ``fingerprint`` (8 or more digits)."""
+        prefix = fingerprint.strip().lower()
+        if len(prefix) < 8 or any(c not in "0123456789abcdef" for c in prefix):
+            raise ValidationError(
+                "Give at least 8 hex digits of a fingerprint that `token list` shows.",
+                "fingerprint",
+            )
+        with self.datastore.transaction(commit=True) as cursor:
+            cursor.execute(
+                self._sql(f"SELECT {COLUMNS} FROM {self.table} WHERE token_hash LIKE ?"),
+                (prefix + "%",),
+            )
+            rows = cursor.fetchall()
+            if not rows:
+                raise NotFound(f"No token has the fingerprint {prefix}.", "fingerprint")
+            if len(rows) > 1:
+                raise ValidationError(
+                    f"{prefix} fits {len(rows)} tokens; give more digits.", "fingerprint"
+                )
+            cursor.execute(
+                self._sql(f"DELETE FROM {self.table} WHERE token_hash = ?"),
+                (rows[0]["token_hash"],),
+            )
+        return _info(rows[0])
+
+
+COLUMNS = "token_hash, name, role, organization_id, created_at"
+
+
+def _info(row: Any) -> TokenInfo:
+    return TokenInfo(
+        row["token_hash"][:FINGERPRINT],
+        row["name"],
+        row["role"],
+        row["organization_id"],
+        row["created_at"],
+    )

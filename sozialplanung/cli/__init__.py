@@ -1,6 +1,6 @@
 """The console script ``sozialplanung`` (click): `sozialplanung --help` lists the commands."""
 
-from . import history, service
+from . import history, service, tokens
 from .base import main
 
-__all__ = ["history", "main", "service"]
+__all__ = ["history", "main", "service", "tokens"]

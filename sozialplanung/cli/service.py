@@ -1,4 +1,4 @@
-"""Running the service: demo data, server, tokens, rebuilding the views."""
+"""Running the service: demo data, server, rebuilding the views."""
 
 from __future__ import annotations
 
@@ -86,35 +86,6 @@ def serve(
         workers=workers,
         log_level="info",
     )
-
-
-@main.group()
-def token() -> None:
-    """Bearer tokens for the API."""
-
-
-@token.command("create")
-@click.option(
-    "--role", required=True, type=click.Choice(["ADMIN", "COORDINATOR", "MEMBER", "ANALYST"])
-)
-@click.option("--name", required=True, help="Who or what uses the token.")
-@click.option(
-    "--organization", default=None, help="Organisation id (COORDINATOR and MEMBER act for it)."
-)
-@click.pass_obj
-def token_create(settings: Settings, role: str, name: str, organization: str | None) -> None:
-    """Create a token and print it (only the token, on stdout); it is stored as a hash."""
-    from ..domain.base import DomainError
-    from ..graphql.ids import uuid_of
-
-    app = planning_app(settings)
-    try:
-        org = uuid_of(organization, "organization", "Organization") if organization else None
-        click.echo(app.tokens.create(role, name, org))
-    except DomainError as error:
-        raise click.UsageError(error.message) from None
-    finally:
-        app.close()
 
 
 @main.command()
