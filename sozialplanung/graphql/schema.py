@@ -8,13 +8,14 @@ from typing import Any
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import (
+    AddValidationRules,
     MaskErrors,
-    MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
-    QueryDepthLimiter,
     ValidationCache,
 )
+from strawberry.extensions.max_aliases import create_validator as aliases_rule
+from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
@@ -89,10 +90,13 @@ class PlanningSchema(strawberry.Schema):
 
 
 def build_schema(*, production: bool = False) -> strawberry.Schema:
+    # The limit rules are built once per schema: QueryDepthLimiter and MaxAliasesLimiter
+    # built per request bring new rule classes each time, and the validation cache, keyed by
+    # the rules, would never hit (every request validated anew).
+    limits = [depth_rule(MAX_DEPTH, None), aliases_rule(MAX_ALIASES)]
     extensions: list[Any] = [
-        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
+        lambda: AddValidationRules(limits),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
         ParserCache,
         ValidationCache,
         ClientErrors,

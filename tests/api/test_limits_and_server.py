@@ -100,3 +100,30 @@ def test_graphiql_for_browsers_outside_production(api: GraphQLClient, tmp_path: 
         assert "introspection" in introspection.text.lower()
         typo = http.post("/graphql", json={"query": "{ cycle { labl } }"}).json()
         assert "Did you mean" not in str(typo)
+
+
+def test_a_query_sent_again_is_not_validated_again(
+    api: GraphQLClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The limits are validation rules; built per request they would defeat the cache.
+    import strawberry.schema.schema as strawberry_schema
+    from strawberry.extensions import validation_cache
+
+    validations: list[object] = []
+    original = strawberry_schema.validate_document
+
+    def counted(*args: object, **kwargs: object) -> object:
+        validations.append(args)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(strawberry_schema, "validate_document", counted)
+    validation_cache._get_validate_cache.cache_clear()
+    try:
+        for _ in range(3):
+            assert api.post("{ cycles { totalCount } }")["data"] == {"cycles": {"totalCount": 0}}
+        too_deep = "{ cycles { nodes { " + "previous { " * 12 + "number" + " }" * 12 + " } } }"
+        for _ in range(2):
+            assert "depth" in api.post(too_deep)["errors"][0]["message"]
+        assert len(validations) == 2  # once per distinct query, limits included
+    finally:
+        validation_cache._get_validate_cache.cache_clear()
