@@ -163,3 +163,21 @@ def test_a_retried_mutation_returns_the_first_result_and_writes_nothing(
     assert again["measure"]["id"] == first["measure"]["id"]
     assert again["clientMutationId"] == "retry-1"
     assert admin.event_count() == before
+
+
+def test_search_finds_the_text_as_typed_in_title_and_description(admin: GraphQLClient) -> None:
+    world = build(admin)
+    propose(admin, world, "Kita_Plätze für 100% der Kinder")
+    propose(admin, world, "KitaXPlätze", description="Mehr Plätze im Ostviertel")
+    propose(admin, world, "Familienzentren")
+
+    def found(text: str) -> set[str]:
+        query = "query($s: String) { measures(search: $s) { nodes { title } } }"
+        return {n["title"] for n in admin.data(query, s=text)["measures"]["nodes"]}
+
+    assert found("plätze") == {"Kita_Plätze für 100% der Kinder", "KitaXPlätze"}
+    assert found("OSTVIERTEL") == {"KitaXPlätze"}  # the description counts, case aside
+    assert found("kita_") == {"Kita_Plätze für 100% der Kinder"}  # _ is no wildcard
+    assert found("100%") == {"Kita_Plätze für 100% der Kinder"}  # nor is %
+    assert found("%") == {"Kita_Plätze für 100% der Kinder"}
+    assert found("\\") == set()

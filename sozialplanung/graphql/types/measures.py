@@ -179,8 +179,10 @@ async def measure_page(
             where.append(f"{column} = ?")
             params.append(value)
     if search:
-        where.append("search LIKE ?")
-        params.append(f"%{search.casefold()}%")
+        # The text as typed: % and _ are characters here, not LIKE wildcards.
+        literal = search.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        where.append("search LIKE ? ESCAPE '\\'")
+        params.append(f"%{literal}%")
     page = await info.context.run(
         info.context.queries.page,
         "measures",
