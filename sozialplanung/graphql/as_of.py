@@ -40,6 +40,8 @@ def _replay(info: Info, key: str, version: int | None) -> Document | None:
         aggregate = info.context.app.repository.get(UUID(key), version=version)
     except AggregateNotFoundError:
         return None
+    if version is not None and aggregate.version < version:
+        return None  # that version was never recorded (the store answers the latest one)
     return Document(
         key,
         type(aggregate).__name__,

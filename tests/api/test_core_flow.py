@@ -119,11 +119,13 @@ def test_history_and_time_travel_show_a_measure_as_it_was(admin: GraphQLClient) 
     data = admin.data(
         "query($id: ID!) { now: measure(id: $id) { title version history { totalCount "
         "nodes { type version actor reason effectiveOn payload } } } "
-        "then: measure(id: $id, version: 1) { title version } }",
+        "then: measure(id: $id, version: 1) { title version } "
+        "never: measure(id: $id, version: 3) { title } }",
         id=measure,
     )
     assert data["now"]["title"] == "Zweiter Titel"
     assert data["then"] == {"title": "Erster Titel", "version": 1}
+    assert data["never"] is None  # version 3 was never recorded
     history = data["now"]["history"]["nodes"]
     assert [e["type"] for e in history] == ["MeasureProposed", "MeasureRevised"]
     assert history[1]["reason"] == "Redaktionell"
