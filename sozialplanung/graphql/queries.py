@@ -1,4 +1,5 @@
-"""The root Query."""
+"""The root Query, part one: the current state (and time travel) that client apps read.
+The history analysts and auditors read is in history.py; schema.py joins the two."""
 
 from __future__ import annotations
 
@@ -9,19 +10,12 @@ from typing import Annotated, Any
 import strawberry
 
 from ..application.access import Unauthenticated
-from ..domain.base import DomainError, NotFound, ValidationError
-from ..projections.audit import AuditFilter
-from ..projections.comparison import compare
-from ..projections.compliance import compliance_report, today
+from ..domain.base import DomainError, ValidationError
 from ..projections.queries import MAX_PAGE, Document
-from ..projections.trail import decision_trail
 from .as_of import document_as_of
 from .context import Info
 from .ids import from_global, uuid_of
-from .inputs import EventFilter
 from .types.bodies import Body
-from .types.comparison import CycleComparison
-from .types.compliance import ComplianceReport, require_reader
 from .types.core import (
     BodyKindEnum,
     Connection,
@@ -104,7 +98,7 @@ async def _node(info: Info, id: str) -> Node | None:
 
 
 @strawberry.type
-class Query:
+class StateQueries:
     @strawberry.field
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
         return await _node(info, id)
@@ -268,76 +262,3 @@ class Query:
             raise DomainError("Give the paper's id or its reference.", "id")
         document = await info.context.document(key)
         return Paper.from_document(document) if document and document.type == "Paper" else None
-
-    @strawberry.field(description="The audit log; ADMIN and ANALYST only.")
-    async def events(
-        self,
-        info: Info,
-        filter: EventFilter | None = None,
-        first: int | None = None,
-        after: str | None = None,
-    ) -> Connection[Event]:
-        require_history(info)
-        where, params = event_conditions(filter)
-        page = await info.context.run(
-            info.context.queries.page,
-            "events",
-            ["position"],
-            where=where,
-            params=params,
-            first=first,
-            after=after,
-        )
-        return Connection.of(page, [Event.from_row(row) for row in page.rows])
-
-    @strawberry.field(
-        description="Events of the object and of everything linked to it "
-        "(papers, consultations, meetings), in log order."
-    )
-    async def decision_trail(self, info: Info, id: strawberry.ID) -> list[Event]:
-        require_history(info)
-        key = str(uuid_of(id, "id"))
-        if await info.context.document(key) is None:
-            raise NotFound("Nothing with that id has been recorded.", "id")
-        rows = await info.context.run(decision_trail, info.context.queries, key)
-        return [Event.from_row(row) for row in rows]
-
-    @strawberry.field
-    async def cycle_comparison(
-        self, info: Info, from_: Annotated[int, strawberry.argument(name="from")], to: int
-    ) -> CycleComparison:
-        queries = info.context.queries
-        for number, field in ((from_, "from"), (to, "to")):
-            if await info.context.run(queries.cycle_id, number) is None:
-                raise NotFound(f"There is no cycle {number}.", field)
-        return CycleComparison.of(await info.context.run(compare, queries, from_, to))
-
-    @strawberry.field(
-        description="The council paper's rules checked as of a business date (default today); "
-        "ADMIN, ANALYST and COORDINATOR."
-    )
-    async def compliance_report(
-        self, info: Info, as_of: date | None = None, undiscussed_after_months: int = 6
-    ) -> ComplianceReport:
-        require_reader(info)
-        report = await info.context.run(
-            compliance_report, info.context.queries, as_of or today(), undiscussed_after_months
-        )
-        return ComplianceReport.of(report)
-
-
-def event_conditions(filter: EventFilter | None) -> tuple[list[str], list[Any]]:
-    if filter is None:
-        return [], []
-    return AuditFilter(
-        aggregate_id=str(uuid_of(filter.aggregate_id, "aggregateId"))
-        if filter.aggregate_id
-        else None,
-        aggregate_type=filter.aggregate_type,
-        types=list(filter.types) if filter.types else None,
-        actor=filter.actor,
-        correlation_id=filter.correlation_id,
-        recorded_from=filter.recorded_from,
-        recorded_to=filter.recorded_to,
-        after_position=filter.after_position,
-    ).conditions()

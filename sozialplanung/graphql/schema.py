@@ -17,12 +17,14 @@ from strawberry.extensions import (
 from strawberry.extensions.max_aliases import create_validator as aliases_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 from strawberry.schema.config import StrawberryConfig
+from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from ..domain.base import DomainError
 from ..projections.queries import BadPaging
+from .history import HistoryQueries
 from .mutations import Mutation
-from .queries import Query
+from .queries import StateQueries
 from .subscriptions import Subscription
 from .types.bodies import Body
 from .types.cycles import Cycle
@@ -33,6 +35,9 @@ from .types.organizations import Organization, Person
 from .types.papers import Paper
 
 log = logging.getLogger("sozialplanung.graphql")
+
+# Current state first, then history: the order of the fields in schema.graphql.
+Query = merge_types("Query", (StateQueries, HistoryQueries))
 
 MAX_DEPTH = 12
 MAX_TOKENS = 3000

@@ -7,8 +7,8 @@ from collections.abc import AsyncGenerator
 import strawberry
 
 from .context import Info
+from .history import event_conditions
 from .inputs import EventFilter
-from .queries import event_conditions
 from .types.core import require_history
 from .types.events import Event
 

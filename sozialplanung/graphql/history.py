@@ -1,0 +1,98 @@
+"""The root Query, part two: the history analysts and auditors read — the audit log, the
+decision trail, the cycle comparison and the council paper's rules as a report."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+import strawberry
+
+from ..domain.base import NotFound
+from ..projections.audit import AuditFilter
+from ..projections.comparison import compare
+from ..projections.compliance import compliance_report, today
+from ..projections.trail import decision_trail
+from .context import Info
+from .ids import uuid_of
+from .inputs import EventFilter
+from .types.comparison import CycleComparison
+from .types.compliance import ComplianceReport, require_reader
+from .types.core import Connection, require_history
+from .types.events import Event
+
+
+@strawberry.type
+class HistoryQueries:
+    @strawberry.field(description="The audit log; ADMIN and ANALYST only.")
+    async def events(
+        self,
+        info: Info,
+        filter: EventFilter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Event]:
+        require_history(info)
+        where, params = event_conditions(filter)
+        page = await info.context.run(
+            info.context.queries.page,
+            "events",
+            ["position"],
+            where=where,
+            params=params,
+            first=first,
+            after=after,
+        )
+        return Connection.of(page, [Event.from_row(row) for row in page.rows])
+
+    @strawberry.field(
+        description="Events of the object and of everything linked to it "
+        "(papers, consultations, meetings), in log order."
+    )
+    async def decision_trail(self, info: Info, id: strawberry.ID) -> list[Event]:
+        require_history(info)
+        key = str(uuid_of(id, "id"))
+        if await info.context.document(key) is None:
+            raise NotFound("Nothing with that id has been recorded.", "id")
+        rows = await info.context.run(decision_trail, info.context.queries, key)
+        return [Event.from_row(row) for row in rows]
+
+    @strawberry.field
+    async def cycle_comparison(
+        self, info: Info, from_: Annotated[int, strawberry.argument(name="from")], to: int
+    ) -> CycleComparison:
+        queries = info.context.queries
+        for number, field in ((from_, "from"), (to, "to")):
+            if await info.context.run(queries.cycle_id, number) is None:
+                raise NotFound(f"There is no cycle {number}.", field)
+        return CycleComparison.of(await info.context.run(compare, queries, from_, to))
+
+    @strawberry.field(
+        description="The council paper's rules checked as of a business date (default today); "
+        "ADMIN, ANALYST and COORDINATOR."
+    )
+    async def compliance_report(
+        self, info: Info, as_of: date | None = None, undiscussed_after_months: int = 6
+    ) -> ComplianceReport:
+        require_reader(info)
+        report = await info.context.run(
+            compliance_report, info.context.queries, as_of or today(), undiscussed_after_months
+        )
+        return ComplianceReport.of(report)
+
+
+def event_conditions(filter: EventFilter | None) -> tuple[list[str], list[Any]]:
+    if filter is None:
+        return [], []
+    return AuditFilter(
+        aggregate_id=str(uuid_of(filter.aggregate_id, "aggregateId"))
+        if filter.aggregate_id
+        else None,
+        aggregate_type=filter.aggregate_type,
+        types=list(filter.types) if filter.types else None,
+        actor=filter.actor,
+        correlation_id=filter.correlation_id,
+        recorded_from=filter.recorded_from,
+        recorded_to=filter.recorded_to,
+        after_position=filter.after_position,
+    ).conditions()
