@@ -58,6 +58,12 @@ class Context:
             self._principal = found or PUBLIC
         return self._principal
 
+    def recheck(self) -> Principal:
+        """Asks the token store again: a websocket lives long, and a token revoked meanwhile
+        must end what it was allowed (raises Unauthenticated then)."""
+        self._principal = None
+        return self.principal
+
     async def run(self, function: Any, *args: Any, **kwargs: Any) -> Any:
         """The synchronous store, off the event loop."""
         return await asyncio.to_thread(function, *args, **kwargs)

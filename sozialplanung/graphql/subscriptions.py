@@ -38,6 +38,8 @@ class Subscription:
         else:
             position = context.read_model.runner.position
         while True:
+            # Each round asks the token store again, so revoking a token ends its stream.
+            await context.run(context.recheck)
             # Everything up to `latest` is considered in one go, so a quiet filter never
             # skips an event that arrives meanwhile.
             latest = context.read_model.runner.position

@@ -74,3 +74,23 @@ def test_public_clients_cannot_subscribe(service: tuple[TestClient, PlanningApp]
         assert message["payload"]["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
     finally:
         ws.__exit__(None, None, None)
+
+
+def test_revoking_the_token_ends_its_open_subscription(
+    service: tuple[TestClient, PlanningApp], admin: GraphQLClient
+) -> None:
+    http, app = service
+    world = build(admin)
+    token = app.tokens.create("ANALYST", "leaving")
+    ws, socket = subscribe(http, token, admin.event_count())
+    try:
+        propose(admin, world, "Noch gesehen")
+        seen = socket.receive_json()
+        assert seen["payload"]["data"]["eventAppended"]["type"] == "MeasureProposed"
+        app.tokens.revoke(app.tokens.fingerprint(token))
+        propose(admin, world, "Nicht mehr gesehen")
+        ended = socket.receive_json()
+        assert ended["payload"]["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+        assert "revoked" in ended["payload"]["errors"][0]["message"]
+    finally:
+        ws.__exit__(None, None, None)
