@@ -27,9 +27,12 @@ from starlette.routing import Route, WebSocketRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from strawberry.types.unset import UNSET, UnsetType
 
 from .application import PlanningApp
+from .application.access import Unauthenticated
 from .downloads import calendar_response, cycles_report_response
 from .graphql.context import Context, bearer_token
 from .graphql.schema import build_schema
@@ -115,6 +118,15 @@ class PlanningGraphQL(GraphQL):
 
     def _known(self, token: str) -> bool:
         return self.services["app"].tokens.principal(token) is not None
+
+    async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
+        """An unknown or revoked token in connection_init closes the socket with 4403, the
+        protocol's refusal (HTTP answers 401); without a token a client connects as PUBLIC."""
+        try:
+            await context.run(context.recheck)
+        except Unauthenticated as error:
+            raise ConnectionRejectionError({"message": error.message}) from None
+        return UNSET
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         return Context(

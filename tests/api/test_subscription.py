@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
 from starlette.testclient import TestClient
+from starlette.websockets import WebSocketDisconnect
 
 from sozialplanung.application import PlanningApp
 
@@ -94,3 +96,15 @@ def test_revoking_the_token_ends_its_open_subscription(
         assert "revoked" in ended["payload"]["errors"][0]["message"]
     finally:
         ws.__exit__(None, None, None)
+
+
+def test_an_unknown_token_is_refused_at_connection_init_with_4403(
+    service: tuple[TestClient, PlanningApp],
+) -> None:
+    with service[0].websocket_connect("/graphql", subprotocols=["graphql-transport-ws"]) as socket:
+        socket.send_json(
+            {"type": "connection_init", "payload": {"Authorization": "Bearer sp_unknown"}}
+        )
+        with pytest.raises(WebSocketDisconnect) as closed:
+            socket.receive_json()
+    assert closed.value.code == 4403
