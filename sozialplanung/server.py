@@ -3,6 +3,7 @@
 /graphql   the API (GraphiQL in a browser unless in production mode)
 /healthz   the process is alive
 /readyz    the store answers and the views are caught up within a bound
+/metrics   Prometheus metrics (ADMIN or ANALYST token; see metrics.py)
 /calendar/{bodyId}.ics   a body's meetings as an iCalendar feed (public)
 /reports/cycles/{from}-{to}.svg   the cycle comparison chart (public, like cycleComparison)
 /reports/cycles/{from}-{to}.csv   the same figures for a spreadsheet
@@ -36,6 +37,7 @@ from .application.access import Unauthenticated
 from .downloads import calendar_response, cycles_report_response
 from .graphql.context import Context, bearer_token
 from .graphql.schema import build_schema
+from .metrics import RequestMetrics, metrics_response
 from .projections import ReadModel
 from .projections.documents import DocumentCodec
 from .projections.queries import ReadQueries
@@ -171,6 +173,18 @@ def create_app(settings: Settings, planning: PlanningApp | None = None) -> Starl
             request.headers.get("if-none-match"),
         )
 
+    async def metrics(request: Request) -> Response:
+        token = bearer_token(request.headers.get("authorization"))
+        tokens = services["app"].tokens
+        principal = await asyncio.to_thread(tokens.principal, token) if token else None
+        if principal is None or not principal.reads_history:
+            return PlainTextResponse(
+                "Metrics are for ADMIN and ANALYST tokens.",
+                401 if principal is None else 403,
+                headers={"WWW-Authenticate": "Bearer"},
+            )
+        return await asyncio.to_thread(metrics_response, services["app"], services["read_model"])
+
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         planning_app = planning or PlanningApp.from_settings(settings)
@@ -196,6 +210,7 @@ def create_app(settings: Settings, planning: PlanningApp | None = None) -> Starl
         routes=[
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            Route("/metrics", metrics),
             Route("/calendar/{body_id}.ics", calendar),
             Route("/reports/cycles/{span}.svg", cycles_report),
             Route("/reports/cycles/{span}.csv", cycles_report),
@@ -205,6 +220,7 @@ def create_app(settings: Settings, planning: PlanningApp | None = None) -> Starl
         lifespan=lifespan,
     )
     app.add_middleware(BodyLimit)
+    app.add_middleware(RequestMetrics)  # outside the body limit: a 413 is counted too
     if settings.allowed_origins:
         # Outermost, so that preflights and even a 401 or 413 carry the CORS headers a
         # client app's page needs to read them.

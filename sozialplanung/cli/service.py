@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import tempfile
 
 import click
 
@@ -78,14 +80,23 @@ def serve(
     )
     # Worker processes build their app from the environment: hand the settings over.
     os.environ.update(settings.to_env())
-    uvicorn.run(
-        "sozialplanung.server:app_from_env",
-        factory=True,
-        host=settings.host,
-        port=settings.port,
-        workers=workers,
-        log_level="info",
-    )
+    shared_metrics = None
+    if workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        # The workers add up their metrics in files here (prometheus_client multiprocess).
+        shared_metrics = tempfile.mkdtemp(prefix="sozialplanung-metrics-")
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = shared_metrics
+    try:
+        uvicorn.run(
+            "sozialplanung.server:app_from_env",
+            factory=True,
+            host=settings.host,
+            port=settings.port,
+            workers=workers,
+            log_level="info",
+        )
+    finally:
+        if shared_metrics:
+            shutil.rmtree(shared_metrics, ignore_errors=True)
 
 
 @main.command()

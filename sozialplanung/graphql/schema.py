@@ -23,6 +23,7 @@ from strawberry.types import ExecutionContext
 from ..domain.base import DomainError
 from ..projections.queries import BadPaging
 from .history import HistoryQueries
+from .metrics import OperationMetrics
 from .mutations import Mutation
 from .queries import StateQueries
 from .subscriptions import Subscription
@@ -105,6 +106,7 @@ def build_schema(*, production: bool = False) -> strawberry.Schema:
         ParserCache,
         ValidationCache,
         ClientErrors,
+        OperationMetrics,
     ]
     if production:
         from strawberry.extensions import DisableIntrospection
