@@ -15,6 +15,7 @@ these from a browser once their origin is in SOZIALPLANUNG_ALLOWED_ORIGINS.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -120,6 +121,13 @@ class PlanningGraphQL(GraphQL):
 
     def _known(self, token: str) -> bool:
         return self.services["app"].tokens.principal(token) is not None
+
+    def decode_json(self, data: str | bytes) -> object:
+        """A body nested too deeply for the parser is malformed JSON (400), not a crash."""
+        try:
+            return json.loads(data)
+        except RecursionError:
+            raise json.JSONDecodeError("nested too deeply", "", 0) from None
 
     async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
         """An unknown or revoked token in connection_init closes the socket with 4403, the

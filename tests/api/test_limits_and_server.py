@@ -127,3 +127,14 @@ def test_a_query_sent_again_is_not_validated_again(
         assert len(validations) == 2  # once per distinct query, limits included
     finally:
         validation_cache._get_validate_cache.cache_clear()
+
+
+def test_a_body_nested_too_deeply_for_the_parser_is_malformed_json(api: GraphQLClient) -> None:
+    depth = 100_000  # 200 kB, well under the body limit, far past the parser's recursion limit
+    body = '{"query": "{ cycles { totalCount } }", "variables": {"a": ' + "[" * depth
+    body += "]" * depth + "}}"
+    response = api.http.post(
+        "/graphql", content=body.encode(), headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 400
+    assert "Unable to parse request body as JSON" in response.text
