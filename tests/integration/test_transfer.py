@@ -133,8 +133,9 @@ def exported_demo(settings: Settings) -> list[str]:
         (lambda line: line.replace('"actor":', '"actress":'), r"line 7: .* lacks \['actor'\]"),
         (lambda line: line.replace('"recorded_at":"', '"recorded_at":"1'), "line 7: 'recorded_at'"),
         (lambda line: "[1, 2]", "line 7: not a JSON object"),
+        (lambda line: "[" * 100_000 + "]" * 100_000, r"line 7: not JSON \(nested too deeply\)"),
     ],
-    ids=["truncated", "topic", "version", "order", "state", "recorded_at", "array"],
+    ids=["truncated", "topic", "version", "order", "state", "recorded_at", "array", "deep"],
 )
 def test_a_malformed_line_stops_the_import_with_its_number_and_writes_nothing(
     sqlite_settings: Settings, other_settings: Settings, spoil: object, message: str
