@@ -1,8 +1,8 @@
 """Prometheus metrics at GET /metrics (ADMIN or ANALYST token), for whoever runs the service.
 
 - sozialplanung_http_requests_total{route, status} and
-  sozialplanung_http_request_duration_seconds{route}: every HTTP request, by route template
-  (never by id, so the number of series stays small);
+  sozialplanung_http_request_duration_seconds{route}: every HTTP request, by the template of
+  its route (/calendar/{body_id}.ics, never an id, so the number of series stays small);
 - sozialplanung_graphql_operations_total{type, outcome} (graphql/metrics.py);
 - sozialplanung_events_recorded and sozialplanung_view_lag_events: read from the store at
   each scrape, so every worker process reports the same numbers.
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
@@ -29,6 +29,7 @@ from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.multiprocess import MultiProcessCollector
 from prometheus_client.registry import Collector
 from starlette.responses import Response
+from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .application import PlanningApp
@@ -43,30 +44,27 @@ DURATION = Histogram(
     ["route"],
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0),
 )
-ROUTES = ("/graphql", "/healthz", "/readyz", "/metrics")
-PREFIXES = (
-    ("/calendar/", "/calendar/{bodyId}.ics"),
-    ("/reports/cycles/", "/reports/cycles/{span}"),
-)
-
-
-def route_of(path: str) -> str:
-    if path in ROUTES:
-        return path
-    return next((label for prefix, label in PREFIXES if path.startswith(prefix)), "other")
 
 
 class RequestMetrics:
-    """ASGI middleware: counts and times HTTP requests (websockets pass through)."""
+    """ASGI middleware: counts and times HTTP requests (websockets pass through), labelled
+    by the template of the app's route that matches (never by id), else "other"."""
 
-    def __init__(self, app: ASGIApp):
+    def __init__(self, app: ASGIApp, routes: Sequence[BaseRoute]):
         self.app = app
+        self.routes = routes
+
+    def route_of(self, scope: Scope) -> str:
+        for route in self.routes:
+            if route.matches(scope)[0] is not Match.NONE:
+                return getattr(route, "path", "other")
+        return "other"
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        route, status, start = route_of(scope["path"]), 500, time.perf_counter()
+        route, status, start = self.route_of(scope), 500, time.perf_counter()
 
         async def observed(message: Message) -> None:
             nonlocal status

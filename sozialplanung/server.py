@@ -214,21 +214,20 @@ def create_app(settings: Settings, planning: PlanningApp | None = None) -> Starl
     graphql = PlanningGraphQL(
         services, production=settings.production, allowed_origins=settings.allowed_origins
     )
-    app = Starlette(
-        routes=[
-            Route("/healthz", healthz),
-            Route("/readyz", readyz),
-            Route("/metrics", metrics),
-            Route("/calendar/{body_id}.ics", calendar),
-            Route("/reports/cycles/{span}.svg", cycles_report),
-            Route("/reports/cycles/{span}.csv", cycles_report),
-            Route("/graphql", graphql, methods=["GET", "POST"]),
-            WebSocketRoute("/graphql", graphql),
-        ],
-        lifespan=lifespan,
-    )
+    routes = [
+        Route("/healthz", healthz),
+        Route("/readyz", readyz),
+        Route("/metrics", metrics),
+        Route("/calendar/{body_id}.ics", calendar),
+        Route("/reports/cycles/{span}.svg", cycles_report),
+        Route("/reports/cycles/{span}.csv", cycles_report),
+        Route("/graphql", graphql, methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", graphql),
+    ]
+    app = Starlette(routes=routes, lifespan=lifespan)
     app.add_middleware(BodyLimit)
-    app.add_middleware(RequestMetrics)  # outside the body limit: a 413 is counted too
+    # Outside the body limit, so a 413 is counted too.
+    app.add_middleware(RequestMetrics, routes=routes)
     if settings.allowed_origins:
         # Outermost, so that preflights and even a 401 or 413 carry the CORS headers a
         # client app's page needs to read them.

@@ -38,8 +38,6 @@ class Subscription:
         else:
             position = context.read_model.runner.position
         while True:
-            # Each round asks the token store again, so revoking a token ends its stream.
-            await context.run(context.recheck)
             # Everything up to `latest` is considered in one go, so a quiet filter never
             # skips an event that arrives meanwhile.
             latest = context.read_model.runner.position
@@ -58,3 +56,5 @@ class Subscription:
                 continue
             position = max(position, latest)
             await context.read_model.runner.wait_past(position, WAIT_SECONDS)
+            # Asked again after each wait, so revoking a token ends its stream.
+            await context.run(context.recheck)

@@ -85,7 +85,7 @@ def test_requests_operations_and_the_store_are_counted(
     # Three GraphQL requests and the scrape before; the calendar by its template, not its id.
     assert grew("sozialplanung_http_requests_total", route="/graphql", status="200") == 3
     assert grew("sozialplanung_http_requests_total", route="/metrics", status="200") == 1
-    calendar = {"route": "/calendar/{bodyId}.ics", "status": "400"}
+    calendar = {"route": "/calendar/{body_id}.ics", "status": "400"}
     assert grew("sozialplanung_http_requests_total", **calendar) == 1
     assert grew("sozialplanung_http_request_duration_seconds_count", route="/graphql") == 3
     assert value(after, "sozialplanung_events_recorded") == app.recorder.max_notification_id()
