@@ -34,7 +34,7 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types.unset import UNSET, UnsetType
 
 from .application import PlanningApp
-from .application.access import Unauthenticated
+from .domain.rights import Unauthenticated
 from .downloads import calendar_response, cycles_report_response
 from .graphql.context import Context, bearer_token
 from .graphql.schema import build_schema

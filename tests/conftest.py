@@ -20,6 +20,7 @@ import pytest
 
 from sozialplanung.application import PlanningApp
 from sozialplanung.domain.base import Meta
+from sozialplanung.domain.rights import Principal, administrator
 from sozialplanung.settings import Settings, postgres_env
 
 TEST_DATABASE_URL = os.environ.get(
@@ -59,8 +60,16 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.write_line(f"PostgreSQL tests ran against {TEST_DATABASE_URL}.")
 
 
-def meta_on(day: date = date(2011, 2, 24), actor: str = "tester", **extra: object) -> Meta:
-    return Meta(actor=actor, correlation_id=f"test-{uuid4().hex[:8]}", effective_on=day, **extra)  # type: ignore[arg-type]
+def meta_on(
+    day: date = date(2011, 2, 24), principal: Principal | None = None, **extra: object
+) -> Meta:
+    """An administrator's command context, unless another principal is given."""
+    return Meta(
+        principal=principal or administrator("tester"),
+        correlation_id=f"test-{uuid4().hex[:8]}",
+        effective_on=day,
+        **extra,  # type: ignore[arg-type]
+    )
 
 
 @pytest.fixture

@@ -24,10 +24,13 @@ from ..domain.base import (
     VersionConflict,
     printable,
 )
+from ..domain.body import Body
 from ..domain.claim import Claim, CommandReceipt, claim_id, receipt_id
 from ..domain.cycle import Cycle, cycle_id
+from ..domain.rights import require_may_send
 from .personal_data import PersonalDataVault
 from .tokens import TokenStore
+from .unit_of_work import UnitOfWork, current, unit_of_work
 
 A = TypeVar("A", bound=PlanningAggregate)
 Outcome = tuple[UUID, Sequence[PlanningAggregate]]
@@ -64,10 +67,17 @@ class CommandsBase(Application):
     # Loading ------------------------------------------------------------------------
 
     def load(self, kind: type[A], aggregate_id: UUID, field: str, version: int | None = None) -> A:
-        """The aggregate of that kind, or NOT_FOUND / VALIDATION naming the input field."""
+        """The aggregate of that kind, or NOT_FOUND / VALIDATION naming the input field.
+
+        Within a command, each aggregate is loaded once: the rights check and the command
+        work on the same object."""
         label = kind.__name__.lower()
+        work = current()
         try:
-            aggregate = self.repository.get(aggregate_id, version=version)
+            if work is not None and version is None:
+                aggregate: Any = work.get(aggregate_id)
+            else:
+                aggregate = self.repository.get(aggregate_id, version=version)
         except AggregateNotFoundError:
             raise NotFound(f"No {label} with id {aggregate_id}.", field) from None
         if not isinstance(aggregate, kind):
@@ -96,11 +106,43 @@ class CommandsBase(Application):
             raise NotFound(f"There is no cycle {number}.", field) from None
 
     def claimed_owner(self, kind: str, key: str) -> UUID | None:
+        """Who holds a unique key now (None when it was never claimed or was released)."""
         try:
             claim = self.repository.get(claim_id(kind, key))
         except AggregateNotFoundError:
             return None
         return claim.owner_id
+
+    def claim(self, meta: Meta, *, kind: str, key: str, owner_id: UUID) -> Claim:
+        """Claims a unique key for ``owner_id``, also one released earlier; saved with the
+        change that needs it, so of two racing claims the second fails on the store."""
+        try:
+            existing = self.repository.get(claim_id(kind, key))
+        except AggregateNotFoundError:
+            return Claim.make(meta, kind=kind, key=key, owner_id=owner_id)
+        if existing.owner_id is not None:
+            raise Duplicate(f"The {kind} {key!r} is already taken.", kind)
+        existing.reclaim(meta, owner_id=owner_id)
+        return existing
+
+    # Rights --------------------------------------------------------------------------
+
+    @property
+    def work(self) -> UnitOfWork:
+        """The running command's unit of work (its principal, loads and rights)."""
+        work = current()
+        if work is None:
+            raise RuntimeError("Rights are decided inside a command (CommandsBase.execute).")
+        return work
+
+    def permit(self, command: str, aggregate: PlanningAggregate, what: str | None = None) -> None:
+        self.work.permit(command, aggregate, what)
+
+    def allow(self, *aggregates: PlanningAggregate) -> None:
+        self.work.allow(*aggregates)
+
+    def permit_placement(self, command: str, cycle: Cycle, group: Body) -> None:
+        self.work.permit_placement(command, cycle, group)
 
     # Saving -------------------------------------------------------------------------
 
@@ -111,7 +153,9 @@ class CommandsBase(Application):
         client_mutation_id: str | None,
         action: Callable[[], Outcome],
     ) -> UUID:
-        """Run one command: at most once per client mutation id, all or nothing."""
+        """Run one command: at most once per client mutation id, all or nothing, and only
+        when the principal may change every aggregate it changes."""
+        require_may_send(meta.principal, command)
         if client_mutation_id is not None:
             client_mutation_id = client_mutation_id.strip()
             if not client_mutation_id or len(client_mutation_id) > 200:
@@ -122,7 +166,15 @@ class CommandsBase(Application):
             answered = self._answered(meta.actor, client_mutation_id, command)
             if answered is not None:
                 return answered
-        result, aggregates = action()
+        with unit_of_work(meta.principal, self.repository.get, date.today()) as work:
+            result, aggregates = action()
+        unguarded = work.unpermitted(aggregates)
+        if unguarded:
+            # A defect in the command, never a refusal: it changed something no rule decided.
+            raise RuntimeError(
+                f"{command} changed {', '.join(type(a).__name__ for a in unguarded)} "
+                "without a rights decision; nothing was written."
+            )
         to_save: list[PlanningAggregate] = list(aggregates)
         if client_mutation_id is not None:
             to_save.append(
@@ -144,6 +196,11 @@ class CommandsBase(Application):
             for aggregate in new:
                 if self.exists(aggregate.id):
                     raise self._duplicate(aggregate) from None
+            for aggregate in to_save:
+                if isinstance(aggregate, Claim) and aggregate not in new:
+                    # A released key that another request claimed again meanwhile.
+                    if self.claimed_owner(aggregate.kind, aggregate.key) is not None:
+                        raise self._duplicate(aggregate) from None
             raise VersionConflict(
                 "Someone else changed this meanwhile; nothing was written. Reload and retry."
             ) from None
@@ -165,6 +222,7 @@ class CommandsBase(Application):
 
         def action() -> Outcome:
             target = self.load_current(kind, aggregate_id, field, expected_version)
+            self.permit(command, target)
             apply(target)
             return single(target)
 
@@ -184,6 +242,7 @@ class CommandsBase(Application):
 
     @staticmethod
     def _duplicate(aggregate: PlanningAggregate) -> Duplicate:
+        """What a new aggregate that was already stored (by a racing request) means."""
         if isinstance(aggregate, Claim):
             return Duplicate(
                 f"The {aggregate.kind} {aggregate.key!r} is already taken.", aggregate.kind

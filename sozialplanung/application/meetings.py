@@ -28,18 +28,19 @@ class MeetingCommands(BodyCommands, CommandsBase):
     ) -> UUID:
         def action() -> Outcome:
             target = self.load(Body, body, "body")
+            self.permit("scheduleMeeting", target)
             if cycle is not None:
                 self.cycle(cycle)
-            return single(
-                Meeting.schedule(
-                    meta,
-                    body=target,
-                    title=title,
-                    scheduled_for=scheduled_for,
-                    location=location,
-                    cycle_number=cycle,
-                )
+            meeting = Meeting.schedule(
+                meta,
+                body=target,
+                title=title,
+                scheduled_for=scheduled_for,
+                location=location,
+                cycle_number=cycle,
             )
+            self.allow(meeting)
+            return single(meeting)
 
         return self.execute(meta, "scheduleMeeting", client_mutation_id, action)
 

@@ -23,11 +23,11 @@ class OrganizationCommands(CommandsBase):
     ) -> UUID:
         def action() -> Outcome:
             parent_org = self.load_optional(Organization, parent, "parent")
-            return single(
-                Organization.register(
-                    meta, name=name, kind=kind, short_name=short_name, parent=parent_org
-                )
+            organization = Organization.register(
+                meta, name=name, kind=kind, short_name=short_name, parent=parent_org
             )
+            self.permit("registerOrganization", organization)
+            return single(organization)
 
         return self.execute(meta, "registerOrganization", client_mutation_id, action)
 
@@ -43,6 +43,7 @@ class OrganizationCommands(CommandsBase):
     ) -> UUID:
         def action() -> Outcome:
             org = self.load_current(Organization, organization, "organization", expected_version)
+            self.permit("renameOrganization", org)
             org.rename(meta, name=name, short_name=short_name)
             return single(org)
 
@@ -62,6 +63,7 @@ class OrganizationCommands(CommandsBase):
             clean_name = text(name, "name")
             org = self.load_optional(Organization, affiliation, "affiliation")
             person = Person.register(meta, affiliation_id=org.id if org else None)
+            self.permit("registerPerson", person)
             # The name goes to the vault first: an event without its name is harmless,
             # a name without its event is removed below.
             self.personal_data.put(person.id, clean_name)
@@ -84,6 +86,7 @@ class OrganizationCommands(CommandsBase):
     ) -> UUID:
         def action() -> Outcome:
             subject = self.load(Person, person, "person")
+            self.permit("erasePerson", subject)
             subject.erase(meta)
             self.personal_data.erase(subject.id)
             return single(subject)

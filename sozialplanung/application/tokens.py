@@ -17,7 +17,7 @@ from uuid import UUID
 from eventsourcing.postgres import PostgresDatastore
 
 from ..domain.base import NotFound, ValidationError, choice, text
-from .access import Principal, Role
+from ..domain.rights import Principal, Role
 
 PREFIX = "sp_"
 FINGERPRINT = 12  # hex digits of the hash that name a token in `token list`

@@ -11,8 +11,10 @@ from zoneinfo import ZoneInfo
 
 from ..application import PlanningApp
 from ..domain.base import Meta
+from ..domain.rights import administrator
 
-ACTOR = "demo-loader"
+# The demo runs through the same commands and rights as any client, as an administrator.
+DEMO_LOADER = administrator("demo-loader")
 ILLUSTRATIVE = "Illustrative: not stated in paper FB 50/0098/WP16."
 FROM_PAPER = "As stated in paper FB 50/0098/WP16."
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -28,7 +30,7 @@ class DemoRecorder:
 
     def meta(self, on: date, reason: str = ILLUSTRATIVE) -> Meta:
         return Meta(
-            actor=ACTOR,
+            principal=DEMO_LOADER,
             correlation_id=f"demo-{next(self._step):04d}",
             effective_on=on,
             reason=reason,

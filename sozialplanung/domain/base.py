@@ -12,10 +12,13 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate
+
+if TYPE_CHECKING:
+    from .rights import Principal
 
 MAX_NAME = 200
 MAX_TEXT = 20_000
@@ -25,8 +28,12 @@ MAX_TEXT = 20_000
 EARLIEST = date(1900, 1, 1)
 LATEST = date(2199, 12, 31)
 # Control characters (tab and line breaks are text) and lone surrogates cannot be stored in
-# PostgreSQL text or encoded as UTF-8.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+# PostgreSQL text or encoded as UTF-8. C1 controls have no meaning in text, and the
+# bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) make a name
+# or reference display differently from what it is ("Trojan Source"): all are refused.
+_UNPRINTABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 
 class ErrorCode(StrEnum):
@@ -74,9 +81,12 @@ class VersionConflict(DomainError):
 
 @dataclass(frozen=True)
 class Meta:
-    """Handlungskontext: who acts, for whom, why, in which request, for which business date."""
+    """Handlungskontext: who acts, for whom, why, in which request, for which business date.
 
-    actor: str
+    The principal travels with the command: the application decides its rights against the
+    aggregates the command changes, and the events name it as their actor."""
+
+    principal: Principal
     correlation_id: str
     effective_on: date
     on_behalf_of: UUID | None = None
@@ -86,6 +96,10 @@ class Meta:
         business_date(self.effective_on, "effectiveOn")
         if self.reason is not None:
             printable(self.reason, "reason")
+
+    @property
+    def actor(self) -> str:
+        return self.principal.actor
 
     def fields(self) -> dict[str, Any]:
         return {

@@ -116,6 +116,17 @@ class Measure(PlanningAggregate):
             measure.paper_ids.append(self.paper_id)
             measure._enter(S.IN_DELIBERATION)
 
+    class ReferralWithdrawn(PlanningAggregate.Event):
+        """The paper it was referred to was withdrawn; with no paper left, the measure is
+        back to PROPOSED."""
+
+        paper_id: UUID
+
+        def apply(self, measure: Measure) -> None:
+            measure.paper_ids.remove(self.paper_id)
+            if measure.status == S.IN_DELIBERATION and not measure.paper_ids:
+                measure.status = S.PROPOSED.value
+
     class MeasureDecided(PlanningAggregate.Event):
         adopted: bool
         body_id: UUID
@@ -260,6 +271,17 @@ class Measure(PlanningAggregate):
         if paper_id in self.paper_ids:
             raise Duplicate("The measure is already referred to this paper.", "paper")
         self.trigger_event(self.MeasureReferred, paper_id=paper_id, **meta.fields())
+
+    def withdraw_referral(self, meta: Meta, paper_id: UUID) -> None:
+        if paper_id not in self.paper_ids:
+            return
+        if any(d["paper_id"] == paper_id for d in self.decisions):
+            raise InvalidTransition(
+                f"The measure '{self.title}' was decided with this paper; the decision "
+                "stands, so the paper cannot be withdrawn.",
+                "paper",
+            )
+        self.trigger_event(self.ReferralWithdrawn, paper_id=paper_id, **meta.fields())
 
     def decide(self, meta: Meta, *, adopted: bool, body: Body, paper_id: UUID | None) -> None:
         self._require(S.IN_DELIBERATION, action="decided (refer it to a paper first)")

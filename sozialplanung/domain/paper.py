@@ -86,6 +86,7 @@ class Paper(PlanningAggregate):
         attachments: list[dict[str, Any]]
         consultations: list[dict[str, Any]]
         settled: bool
+        withdrawn: bool
 
     class PaperSubmitted(PlanningAggregate.Created):
         reference: str
@@ -110,6 +111,15 @@ class Paper(PlanningAggregate):
             paper.attachments = [dict(a) for a in self.attachments]
             paper.consultations = []
             paper.settled = False
+            paper.withdrawn = False
+
+    class MeasureListed(PlanningAggregate.Event):
+        """A measure referred to the paper after it was submitted (referMeasure)."""
+
+        measure_id: UUID
+
+        def apply(self, paper: Paper) -> None:
+            paper.measure_ids.append(self.measure_id)
 
     class ConsultationScheduled(PlanningAggregate.Event):
         consultation_id: UUID
@@ -147,6 +157,12 @@ class Paper(PlanningAggregate):
     class PaperSettled(PlanningAggregate.Event):
         def apply(self, paper: Paper) -> None:
             paper.settled = True
+
+    class PaperWithdrawn(PlanningAggregate.Event):
+        """Submitted in error: the paper stays in the record, its reference is free again."""
+
+        def apply(self, paper: Paper) -> None:
+            paper.withdrawn = True
 
     @classmethod
     def submit(
@@ -194,8 +210,15 @@ class Paper(PlanningAggregate):
         return next((c for c in self.consultations if c["id"] == consultation_id), None)
 
     def _require_open(self) -> None:
+        if self.withdrawn:
+            raise InvalidTransition(f"Paper {self.reference} was withdrawn.", "paper")
         if self.settled:
             raise InvalidTransition(f"Paper {self.reference} is settled (erledigt).", "paper")
+
+    def list_measure(self, meta: Meta, measure_id: UUID) -> None:
+        self._require_open()
+        if measure_id not in self.measure_ids:
+            self.trigger_event(self.MeasureListed, measure_id=measure_id, **meta.fields())
 
     def schedule_consultation(
         self,
@@ -277,6 +300,22 @@ class Paper(PlanningAggregate):
         return consultation
 
     def settle(self, meta: Meta) -> None:
+        if self.withdrawn:
+            raise InvalidTransition(f"Paper {self.reference} was withdrawn.", "paper")
         if self.settled:
             raise InvalidTransition(f"Paper {self.reference} is already settled.", "paper")
         self.trigger_event(self.PaperSettled, **meta.fields())
+
+    def withdraw(self, meta: Meta) -> None:
+        """Zurückziehen: only a paper no body has concluded on yet; the reason is required."""
+        self._require_open()
+        concluded = [c for c in self.consultations if c["decision"] is not None]
+        if concluded:
+            raise InvalidTransition(
+                f"Paper {self.reference} was already concluded on "
+                f"({concluded[0]['decision']}); it can no longer be withdrawn.",
+                "paper",
+            )
+        if not meta.reason:
+            raise ValidationError("Say why the paper is withdrawn (reason).", "reason")
+        self.trigger_event(self.PaperWithdrawn, **meta.fields())

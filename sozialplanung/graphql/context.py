@@ -11,7 +11,7 @@ from strawberry.dataloader import DataLoader
 from strawberry.types import Info as StrawberryInfo
 
 from ..application import PlanningApp
-from ..application.access import PUBLIC, Principal, Unauthenticated
+from ..domain.rights import PUBLIC, Principal, Unauthenticated
 from ..projections import ReadModel
 from ..projections.queries import Document, ReadQueries
 

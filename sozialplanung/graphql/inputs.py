@@ -431,6 +431,14 @@ class SettlePaperInput:
 
 
 @strawberry.input
+class WithdrawPaperInput:
+    paper: strawberry.ID
+    reason: str
+    client_mutation_id: str | None = None
+    effective_on: dt.date | None = None
+
+
+@strawberry.input
 class ErasePersonInput:
     person: strawberry.ID
     client_mutation_id: str | None = None

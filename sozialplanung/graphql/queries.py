@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import strawberry
 
-from ..application.access import Unauthenticated
+from ..domain.rights import Unauthenticated
 from ..domain.base import DomainError, ValidationError
 from ..projections.queries import MAX_PAGE, Document
 from .as_of import document_as_of

@@ -65,7 +65,7 @@ def test_audit_reads_a_store_loaded_without_the_views_catching_up(tmp_path: Path
     app = PlanningApp.from_settings(settings)
     load_demo(app)  # no server ran: the views are empty until someone catches up
     app.close()
-    assert len(audit(settings.data_dir, "--actor", "demo-loader")) > 100
+    assert len(audit(settings.data_dir, "--actor", "admin:demo-loader")) > 100
 
 
 def test_audit_refuses_a_malformed_id_with_a_usage_error(demo_dir: Path) -> None:

@@ -100,7 +100,7 @@ def test_the_export_is_the_raw_log_in_order_with_bookkeeping_and_without_names(
     assert names and not [name for name in names if name in text]
     first = records[0]
     assert first["recorded_at"] == first["state"]["timestamp"]["_data_"]
-    assert first["state"]["actor"] == "demo-loader"
+    assert first["state"]["actor"] == "admin:demo-loader"
 
 
 def test_import_refuses_a_store_that_holds_events_and_writes_nothing(

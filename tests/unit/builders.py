@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from sozialplanung.domain.base import Meta
+from sozialplanung.domain.rights import administrator
 from sozialplanung.domain.body import Body
 from sozialplanung.domain.cycle import Cycle
 from sozialplanung.domain.measure import Measure
@@ -13,7 +14,7 @@ from sozialplanung.domain.paper import Paper
 
 
 def meta(day: date = date(2011, 9, 15)) -> Meta:
-    return Meta(actor="tester", correlation_id="test", effective_on=day)
+    return Meta(principal=administrator("tester"), correlation_id="test", effective_on=day)
 
 
 def department(name: str = "Fachbereich Soziales und Integration") -> Organization:

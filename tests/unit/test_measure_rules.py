@@ -164,7 +164,7 @@ def test_progress_is_reported_only_during_implementation(plan: Planning) -> None
     measure = plan.in_implementation()
     measure.report_progress(meta(), percent_done=40, note="Halbzeit")
     assert measure.progress == 40
-    assert measure.progress_reports[0]["reported_by"] == "tester"
+    assert measure.progress_reports[0]["reported_by"] == "admin:tester"
 
 
 def test_carrying_forward_needs_an_evaluation(plan: Planning) -> None:
@@ -253,7 +253,7 @@ def test_every_event_carries_the_context_of_the_action(plan: Planning) -> None:
     measure = plan.proposed()
     event = measure.pending_events[0]
     assert (event.actor, event.correlation_id, event.effective_on) == (
-        "tester",
+        "admin:tester",
         "test",
         date(2011, 9, 15),
     )

@@ -12,8 +12,7 @@ from uuid import UUID
 import strawberry
 
 from ...application import PlanningApp
-from ...application.guard import Guard
-from ...domain.base import DomainError, Meta
+from ...domain.base import DomainError, Meta, optional_text
 from ..context import Info
 from ..types.bodies import Body
 from ..types.core import UserError
@@ -26,7 +25,8 @@ from ..types.papers import Paper
 
 log = logging.getLogger(__name__)
 
-Perform = Callable[[PlanningApp, Guard, Meta], UUID]
+Perform = Callable[[PlanningApp, Meta], UUID]
+MAX_REASON = 2_000
 
 
 class CommandInput(Protocol):
@@ -48,13 +48,13 @@ async def run_command(
     def work() -> UUID:
         principal = context.principal
         meta = Meta(
-            actor=principal.actor,
+            principal=principal,
             correlation_id=context.correlation_id,
             effective_on=data.effective_on or dt.date.today(),
             on_behalf_of=principal.organization_id,
-            reason=(data.reason or "").strip()[:2000] or None,
+            reason=optional_text(data.reason, "reason", limit=MAX_REASON),
         )
-        result = perform(context.app, Guard(context.app, principal), meta)
+        result = perform(context.app, meta)
         if not context.read_model.wait_until_current():
             log.warning("views did not catch up within the bound (%s)", context.correlation_id)
         return result

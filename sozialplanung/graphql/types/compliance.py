@@ -6,7 +6,7 @@ from datetime import date
 
 import strawberry
 
-from ...application.access import Forbidden, Role, Unauthenticated
+from ...domain.rights import Forbidden, Role, Unauthenticated
 from ...domain import compliance as rules
 from ..context import Info
 from ..ids import to_global

@@ -7,7 +7,7 @@ from typing import Generic, TypeVar
 
 import strawberry
 
-from ...application.access import Forbidden, Unauthenticated
+from ...domain.rights import Forbidden, Unauthenticated
 from ...domain.base import ErrorCode
 from ...domain.body import BodyKind, MemberRole
 from ...domain.cycle import CycleStatus
