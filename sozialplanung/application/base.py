@@ -197,10 +197,13 @@ class CommandsBase(Application):
                 if self.exists(aggregate.id):
                     raise self._duplicate(aggregate) from None
             for aggregate in to_save:
-                if isinstance(aggregate, Claim) and aggregate not in new:
-                    # A released key that another request claimed again meanwhile.
-                    if self.claimed_owner(aggregate.kind, aggregate.key) is not None:
-                        raise self._duplicate(aggregate) from None
+                # A released key that another request claimed again meanwhile.
+                if (
+                    isinstance(aggregate, Claim)
+                    and aggregate not in new
+                    and self.claimed_owner(aggregate.kind, aggregate.key) is not None
+                ):
+                    raise self._duplicate(aggregate) from None
             raise VersionConflict(
                 "Someone else changed this meanwhile; nothing was written. Reload and retry."
             ) from None

@@ -47,9 +47,7 @@ class PaperCommands(CommandsBase):
             principal = meta.principal
             own = self.load_optional(Organization, principal.organization_id, "lead")
             lead_org = self.load_optional(Organization, lead, "lead")
-            require_may_submit(
-                principal, reference, _id(lead_org), own.short_name if own else None
-            )
+            require_may_submit(principal, reference, _id(lead_org), own.short_name if own else None)
             if self.paper_by_reference(reference) is not None:
                 raise Duplicate(f"The reference {reference!r} is already in use.", "reference")
             related = [

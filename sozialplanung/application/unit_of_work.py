@@ -104,8 +104,9 @@ class UnitOfWork:
         if isinstance(aggregate, Measure):
             if not new and aggregate.lead_id == org:
                 return Relation.LEADS
-            cycle, group = self._find(cycle_id(aggregate.cycle_number)), self._find(
-                aggregate.working_group_id
+            cycle, group = (
+                self._find(cycle_id(aggregate.cycle_number)),
+                self._find(aggregate.working_group_id),
             )
             if isinstance(cycle, Cycle) and isinstance(group, Body):
                 return self._placement(cycle, group)

@@ -9,8 +9,8 @@ from typing import Annotated, Any
 
 import strawberry
 
-from ..domain.rights import Unauthenticated
 from ..domain.base import DomainError, ValidationError
+from ..domain.rights import Unauthenticated
 from ..projections.queries import MAX_PAGE, Document
 from .as_of import document_as_of
 from .context import Info

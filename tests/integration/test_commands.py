@@ -169,10 +169,18 @@ def test_client_mutation_id_is_not_reused_for_another_command(world: World) -> N
 
 def test_client_mutation_ids_of_different_actors_do_not_collide(world: World) -> None:
     one = world.app.propose_measure(
-        meta_on(principal=administrator("a")), cycle=1, working_group=world.group, title="X", client_mutation_id="same"
+        meta_on(principal=administrator("a")),
+        cycle=1,
+        working_group=world.group,
+        title="X",
+        client_mutation_id="same",
     )
     two = world.app.propose_measure(
-        meta_on(principal=administrator("b")), cycle=1, working_group=world.group, title="X", client_mutation_id="same"
+        meta_on(principal=administrator("b")),
+        cycle=1,
+        working_group=world.group,
+        title="X",
+        client_mutation_id="same",
     )
     assert one != two
 

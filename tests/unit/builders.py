@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from sozialplanung.domain.base import Meta
-from sozialplanung.domain.rights import administrator
 from sozialplanung.domain.body import Body
 from sozialplanung.domain.cycle import Cycle
 from sozialplanung.domain.measure import Measure
 from sozialplanung.domain.organization import Organization
 from sozialplanung.domain.paper import Paper
+from sozialplanung.domain.rights import administrator
 
 
 def meta(day: date = date(2011, 9, 15)) -> Meta:

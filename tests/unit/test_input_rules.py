@@ -33,7 +33,12 @@ def test_tabs_and_line_breaks_are_ordinary_text() -> None:
 
 def test_a_reason_with_a_control_character_is_refused() -> None:
     with pytest.raises(ValidationError, match="U\\+0000") as refused:
-        Meta(principal=administrator("a"), correlation_id="c", effective_on=date(2011, 2, 24), reason="weil\x00")
+        Meta(
+            principal=administrator("a"),
+            correlation_id="c",
+            effective_on=date(2011, 2, 24),
+            reason="weil\x00",
+        )
     assert refused.value.field == "reason"
 
 
@@ -45,7 +50,10 @@ def test_an_implausible_business_date_is_refused(day: date) -> None:
 
 def test_the_first_and_last_plausible_days_are_accepted() -> None:
     for day in (EARLIEST, LATEST):
-        assert Meta(principal=administrator("a"), correlation_id="c", effective_on=day).effective_on == day
+        assert (
+            Meta(principal=administrator("a"), correlation_id="c", effective_on=day).effective_on
+            == day
+        )
 
 
 def test_a_meeting_in_the_year_9999_is_refused() -> None:

@@ -83,7 +83,6 @@ class PaperMutations:
     ) -> PaperPayload:
         def perform(app: PlanningApp, meta: Meta) -> UUID:
             consultation = uuid_of(input.consultation, "consultation", "Consultation")
-            paper = app.paper_of_consultation(consultation)
             return app.conclude_consultation(
                 meta,
                 consultation=consultation,

@@ -6,8 +6,8 @@ from datetime import date
 
 import strawberry
 
-from ...domain.rights import Forbidden, Role, Unauthenticated
 from ...domain import compliance as rules
+from ...domain.rights import Forbidden, Role, Unauthenticated
 from ..context import Info
 from ..ids import to_global
 from .bodies import Body, body

@@ -7,7 +7,6 @@ from typing import Generic, TypeVar
 
 import strawberry
 
-from ...domain.rights import Forbidden, Unauthenticated
 from ...domain.base import ErrorCode
 from ...domain.body import BodyKind, MemberRole
 from ...domain.cycle import CycleStatus
@@ -15,6 +14,7 @@ from ...domain.measure import EvaluationOutcome, MeasureStatus
 from ...domain.meeting import DecisionKind, MeetingStatus
 from ...domain.organization import OrganizationKind
 from ...domain.paper import ConsultationRole, PaperType
+from ...domain.rights import Forbidden, Unauthenticated
 from ...projections.queries import Document, Page
 from ..context import Info
 
