@@ -19,7 +19,7 @@ run: install  ## load the demo data into ./data (when empty) and serve on :8000
 	$(BIN)/sozialplanung demo
 	@echo "ADMIN token for the local demo (send as 'Authorization: Bearer <token>'):"
 	@$(BIN)/sozialplanung token create --role ADMIN --name local-demo-admin
-	$(BIN)/sozialplanung serve
+	$(BIN)/sozialplanung serve --dev
 
 test: install  ## every test; PostgreSQL tests run when a server answers
 	$(BIN)/python -m pytest

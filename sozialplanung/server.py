@@ -15,7 +15,6 @@ these from a browser once their origin is in SOZIALPLANUNG_ALLOWED_ORIGINS.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -26,18 +25,12 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route, WebSocketRoute
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
-from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
-from strawberry.exceptions import ConnectionRejectionError
-from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
-from strawberry.types.unset import UNSET, UnsetType
 
 from .application import PlanningApp
 from .domain.rights import Unauthenticated
 from .downloads import calendar_response, cycles_report_response
-from .graphql.context import Context, bearer_token
-from .graphql.schema import build_schema
+from .graphql.view import PlanningGraphQL
+from .limits import BodyLimit, WebSocketLimit
 from .metrics import RequestMetrics, metrics_response
 from .projections import ReadModel
 from .projections.documents import DocumentCodec
@@ -46,105 +39,7 @@ from .settings import Settings
 
 log = logging.getLogger("sozialplanung")
 
-MAX_BODY_BYTES = 1_000_000
 READY_LAG = 1_000  # events the views may trail behind and still be "ready"
-
-
-class BodyLimit:
-    """Answers 413 to a request body larger than the limit, declared or streamed."""
-
-    def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES):
-        self.app = app
-        self.limit = limit
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.limit:
-            await PlainTextResponse("Request body too large.", 413)(scope, receive, send)
-            return
-        received = 0
-
-        async def limited() -> Message:
-            nonlocal received
-            message = await receive()
-            received += len(message.get("body", b""))
-            if received > self.limit:
-                raise _TooLarge
-            return message
-
-        try:
-            await self.app(scope, limited, send)
-        except _TooLarge:
-            await PlainTextResponse("Request body too large.", 413)(scope, receive, send)
-
-
-class _TooLarge(Exception):
-    pass
-
-
-class PlanningGraphQL(GraphQL):
-    def __init__(
-        self, services: dict[str, Any], *, production: bool, allowed_origins: tuple[str, ...]
-    ):
-        super().__init__(
-            build_schema(production=production),
-            graphql_ide=None if production else "graphiql",
-            subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL],
-            # Browsers apply no CORS to websockets: pages elsewhere may open one only from
-            # these origins (tokens travel in connection_init, but stay on the safe side).
-            allowed_origins=allowed_origins,
-        )
-        self.services = services
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        """A request with an unknown or revoked token gets 401 before anything runs."""
-        if scope["type"] == "http":
-            token = bearer_token(Request(scope).headers.get("authorization"))
-            if token is not None and not await asyncio.to_thread(self._known, token):
-                await JSONResponse(
-                    {
-                        "errors": [
-                            {
-                                "message": "That token is unknown or revoked.",
-                                "extensions": {"code": "UNAUTHENTICATED"},
-                            }
-                        ]
-                    },
-                    401,
-                    headers={"WWW-Authenticate": "Bearer"},
-                )(scope, receive, send)
-                return
-        await super().__call__(scope, receive, send)
-
-    def _known(self, token: str) -> bool:
-        return self.services["app"].tokens.principal(token) is not None
-
-    def decode_json(self, data: str | bytes) -> object:
-        """A body nested too deeply for the parser is malformed JSON (400), not a crash."""
-        try:
-            return json.loads(data)
-        except RecursionError:
-            raise json.JSONDecodeError("nested too deeply", "", 0) from None
-
-    async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
-        """An unknown or revoked token in connection_init closes the socket with 4403, the
-        protocol's refusal (HTTP answers 401); without a token a client connects as PUBLIC."""
-        try:
-            await context.run(context.recheck)
-        except Unauthenticated as error:
-            raise ConnectionRejectionError({"message": error.message}) from None
-        return UNSET
-
-    async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
-        return Context(
-            app=self.services["app"],
-            read_model=self.services["read_model"],
-            queries=self.services["queries"],
-            token=bearer_token(request.headers.get("authorization")),
-        )
 
 
 def create_app(settings: Settings, planning: PlanningApp | None = None) -> Starlette:
@@ -182,13 +77,16 @@ def create_app(settings: Settings, planning: PlanningApp | None = None) -> Starl
         )
 
     async def metrics(request: Request) -> Response:
-        token = bearer_token(request.headers.get("authorization"))
         tokens = services["app"].tokens
-        principal = await asyncio.to_thread(tokens.principal, token) if token else None
-        if principal is None or not principal.reads_history:
+        header = request.headers.get("authorization")
+        try:
+            principal = await asyncio.to_thread(tokens.resolve, header)
+        except Unauthenticated as error:
+            return PlainTextResponse(error.message, 401, headers={"WWW-Authenticate": "Bearer"})
+        if not principal.reads_history:
             return PlainTextResponse(
                 "Metrics are for ADMIN and ANALYST tokens.",
-                401 if principal is None else 403,
+                403 if principal.reads_personal_data else 401,
                 headers={"WWW-Authenticate": "Bearer"},
             )
         return await asyncio.to_thread(metrics_response, services["app"], services["read_model"])
@@ -212,7 +110,10 @@ def create_app(settings: Settings, planning: PlanningApp | None = None) -> Starl
                 planning_app.close()
 
     graphql = PlanningGraphQL(
-        services, production=settings.production, allowed_origins=settings.allowed_origins
+        services,
+        production=settings.production,
+        allowed_origins=settings.allowed_origins,
+        max_selections=settings.max_selections,
     )
     routes = [
         Route("/healthz", healthz),
@@ -226,6 +127,7 @@ def create_app(settings: Settings, planning: PlanningApp | None = None) -> Starl
     ]
     app = Starlette(routes=routes, lifespan=lifespan)
     app.add_middleware(BodyLimit)
+    app.add_middleware(WebSocketLimit)
     # Outside the body limit, so a 413 is counted too.
     app.add_middleware(RequestMetrics, routes=routes)
     if settings.allowed_origins:

@@ -9,6 +9,7 @@ import tempfile
 
 import click
 
+from ..limits import MAX_WEBSOCKET_MESSAGE_BYTES
 from ..settings import ENV_PREFIX, Settings, SettingsError, parse_origins
 from .base import main, planning_app
 
@@ -51,6 +52,14 @@ def demo(settings: Settings) -> None:
     "(e.g. https://intranet.example.de); default none.",
 )
 @click.option(
+    "--dev",
+    is_flag=True,
+    envvar=ENV_PREFIX + "DEV",
+    show_envvar=True,
+    help="Development mode: GraphiQL, introspection and suggestions. Without it the "
+    "service runs in production mode.",
+)
+@click.option(
     "--workers",
     type=click.IntRange(1, 64),
     default=1,
@@ -63,6 +72,7 @@ def serve(
     host: str | None,
     port: int | None,
     allowed_origins: str | None,
+    dev: bool,
     workers: int,
 ) -> None:
     """Serve the API at http://HOST:PORT/graphql."""
@@ -72,10 +82,13 @@ def serve(
         origins = parse_origins(allowed_origins) if allowed_origins is not None else None
     except SettingsError as error:
         raise click.BadParameter(str(error), param_hint="--allowed-origins") from None
-    settings = settings.with_overrides(host=host, port=port, allowed_origins=origins)
+    settings = settings.with_overrides(
+        host=host, port=port, allowed_origins=origins, production=not dev
+    )
+    mode = "development mode: GraphiQL and introspection on" if dev else "production mode"
     click.echo(
         f"sozialplanung on http://{settings.host}:{settings.port}/graphql "
-        f"({settings.backend} store, {workers} worker(s))",
+        f"({settings.backend} store, {workers} worker(s), {mode})",
         err=True,
     )
     # Worker processes build their app from the environment: hand the settings over.
@@ -93,6 +106,9 @@ def serve(
             port=settings.port,
             workers=workers,
             log_level="info",
+            # Defence in depth beside the app's own check (limits.py): uvicorn closes a
+            # websocket whose message is larger, before reading it whole.
+            ws_max_size=MAX_WEBSOCKET_MESSAGE_BYTES + 1024,
         )
     finally:
         if shared_metrics:

@@ -11,7 +11,7 @@ from strawberry.dataloader import DataLoader
 from strawberry.types import Info as StrawberryInfo
 
 from ..application import PlanningApp
-from ..domain.rights import PUBLIC, Principal, Unauthenticated
+from ..domain.rights import Principal, Unauthenticated
 from ..projections import ReadModel
 from ..projections.queries import Document, ReadQueries
 
@@ -23,7 +23,11 @@ class Context:
     app: PlanningApp
     read_model: ReadModel
     queries: ReadQueries
-    token: str | None = None
+    # HTTP: resolved once per request, before the operation runs (server.py). A websocket
+    # resolves it from its connection_init payload (or the upgrade request's header) and
+    # again before every operation: it lives long, a token may be revoked meanwhile.
+    principal_of_request: Principal | None = None
+    authorization: str | None = None  # the websocket upgrade request's header, if any
     correlation_id: str = field(default_factory=lambda: uuid4().hex)
     connection_params: dict[str, Any] | None = None  # set by graphql-transport-ws
     _principal: Principal | None = field(default=None, init=False)
@@ -46,22 +50,25 @@ class Context:
 
     @property
     def principal(self) -> Principal:
-        """From the Authorization header, or a websocket's connection_init payload."""
+        """Who asks: from the request, or from a websocket's connection_init payload."""
         if self._principal is None:
-            token = self.token
-            params = self.connection_params or {}
-            if token is None and isinstance(params.get("Authorization"), str):
-                token = bearer_token(params["Authorization"])
-            found = self.app.tokens.principal(token) if token else None
-            if token and found is None:
-                raise Unauthenticated("That token is unknown or revoked.")
-            self._principal = found or PUBLIC
+            if self.principal_of_request is not None:
+                self._principal = self.principal_of_request
+            else:
+                self._principal = self.app.tokens.resolve(self._websocket_authorization())
         return self._principal
 
+    def _websocket_authorization(self) -> str | None:
+        value = (self.connection_params or {}).get("Authorization", self.authorization)
+        if value is not None and not isinstance(value, str):
+            raise Unauthenticated("Authorization in connection_init must be 'Bearer <token>'.")
+        return value
+
     def recheck(self) -> Principal:
-        """Asks the token store again: a websocket lives long, and a token revoked meanwhile
-        must end what it was allowed (raises Unauthenticated then)."""
-        self._principal = None
+        """Asks the token store again (websockets, before every operation): a token revoked
+        meanwhile ends what it was allowed (raises Unauthenticated then)."""
+        if self.principal_of_request is None:
+            self._principal = None
         return self.principal
 
     async def run(self, function: Any, *args: Any, **kwargs: Any) -> Any:
@@ -73,10 +80,3 @@ class Context:
 
 
 Info = StrawberryInfo[Context, None]
-
-
-def bearer_token(header: str | None) -> str | None:
-    if not header:
-        return None
-    scheme, _, value = header.partition(" ")
-    return value.strip() or None if scheme.lower() == "bearer" else None

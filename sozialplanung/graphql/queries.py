@@ -4,6 +4,7 @@ The history analysts and auditors read is in history.py; schema.py joins the two
 from __future__ import annotations
 
 import asyncio
+import re
 from datetime import date, datetime
 from typing import Annotated, Any
 
@@ -78,6 +79,7 @@ async def _page(
 
 
 MAX_POSITION = 2**63 - 1  # the log position is a BIGINT
+POSITION = re.compile(r"[0-9]{1,19}")  # ASCII digits: "²".isdigit() is true, int("²") fails
 
 
 async def _node(info: Info, id: str) -> Node | None:
@@ -88,13 +90,18 @@ async def _node(info: Info, id: str) -> Node | None:
     type_name, key = parsed
     if type_name == "Event":
         require_history(info)
-        if not key.isdigit() or int(key) > MAX_POSITION:
+        if not POSITION.fullmatch(key) or int(key) > MAX_POSITION:
             return None
         rows = await info.context.run(info.context.queries.events_by_position, [int(key)])
         return Event.from_row(rows[0]) if rows else None
+    if type_name not in NODE_TYPES:
+        return None
     if type_name == "Person":
         _require_signed_in(info)
-    return node_of(await info.context.document(key))
+    document = await info.context.document(key)
+    # The type named in the id must be the type found: "Measure:<a person's id>" is no
+    # measure, and must not hand a person to a reader who may not see persons.
+    return node_of(document) if document is not None and document.type == type_name else None
 
 
 @strawberry.type

@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import (
-    AddValidationRules,
-    MaskErrors,
-    MaxTokensLimiter,
-    ParserCache,
-    ValidationCache,
-)
+from strawberry.extensions import AddValidationRules, MaskErrors
 from strawberry.extensions.max_aliases import create_validator as aliases_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 from strawberry.schema.config import StrawberryConfig
@@ -22,6 +17,8 @@ from strawberry.types import ExecutionContext
 
 from ..domain.base import DomainError
 from ..projections.queries import BadPaging
+from ..settings import MAX_SELECTIONS
+from .cost import DocumentChecks
 from .history import HistoryQueries
 from .metrics import OperationMetrics
 from .mutations import Mutation
@@ -41,13 +38,19 @@ log = logging.getLogger("sozialplanung.graphql")
 Query = merge_types("Query", (StateQueries, HistoryQueries))
 
 MAX_DEPTH = 12
-MAX_TOKENS = 3000
 MAX_ALIASES = 30
+# "Did you mean …?" names fields, arguments, enum values and types the client did not know:
+# production keeps the schema to itself (introspection is off there, too).
+SUGGESTION = re.compile(r"\s*Did you mean .*\?\s*$", re.DOTALL)
 
 
 class ClientErrors(MaskErrors):
     """Refusals keep their message and get ``extensions.code``; anything unexpected is
     masked for the client and logged with the request's correlation id."""
+
+    def __init__(self, *, production: bool) -> None:
+        super().__init__()
+        self.production = production
 
     def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
         context = self.execution_context.context
@@ -56,6 +59,13 @@ class ClientErrors(MaskErrors):
         for error in errors:
             original = error.original_error
             if original is None:
+                if self.production and SUGGESTION.search(error.message):
+                    error = GraphQLError(
+                        SUGGESTION.sub("", error.message),
+                        nodes=error.nodes,
+                        path=error.path,
+                        extensions=error.extensions,
+                    )
                 result.append(error)
             elif isinstance(original, DomainError):
                 result.append(
@@ -95,17 +105,17 @@ class PlanningSchema(strawberry.Schema):
         """Logging happens in ClientErrors; refusals are no server errors."""
 
 
-def build_schema(*, production: bool = False) -> strawberry.Schema:
+def build_schema(
+    *, production: bool = False, max_selections: int = MAX_SELECTIONS
+) -> strawberry.Schema:
     # The limit rules are built once per schema: QueryDepthLimiter and MaxAliasesLimiter
-    # built per request bring new rule classes each time, and the validation cache, keyed by
-    # the rules, would never hit (every request validated anew).
+    # built per request bring new rule classes each time.
     limits = [depth_rule(MAX_DEPTH, None), aliases_rule(MAX_ALIASES)]
+    checks = DocumentChecks(max_selections)
     extensions: list[Any] = [
         lambda: AddValidationRules(limits),
-        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        ParserCache,
-        ValidationCache,
-        ClientErrors,
+        checks.extension,
+        lambda: ClientErrors(production=production),
         OperationMetrics,
     ]
     if production:

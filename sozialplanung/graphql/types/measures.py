@@ -11,7 +11,14 @@ from ...projections.queries import Document
 from ..context import Info
 from ..ids import to_global
 from .bodies import Body, body, organization
-from .core import Connection, EvaluationOutcomeEnum, MeasureStatusEnum, Node, nodes_of_page
+from .core import (
+    Connection,
+    EvaluationOutcomeEnum,
+    MeasureStatusEnum,
+    Node,
+    nodes_of_page,
+    require_history,
+)
 from .cycles import Cycle, cycle_by_number
 from .events import WithHistory
 from .organizations import Organization
@@ -57,7 +64,14 @@ class ProgressReport:
     percent: int
     note: str | None
     effective_on: date
-    reported_by: str
+    actor: strawberry.Private[str]
+
+    @strawberry.field(
+        description="Who recorded the report: ADMIN and ANALYST only, like the event log."
+    )
+    def reported_by(self, info: Info) -> str:
+        require_history(info)
+        return self.actor
 
 
 @strawberry.type
@@ -143,7 +157,7 @@ class Measure(WithHistory, Node):
                     percent=r["percent"],
                     note=r["note"],
                     effective_on=r["effective_on"],
-                    reported_by=r["reported_by"],
+                    actor=r["reported_by"],
                 )
                 for r in s["progress_reports"]
             ],
