@@ -28,6 +28,7 @@ class Context:
     # again before every operation: it lives long, a token may be revoked meanwhile.
     principal_of_request: Principal | None = None
     authorization: str | None = None  # the websocket upgrade request's header, if any
+    over_websocket: bool = False
     correlation_id: str = field(default_factory=lambda: uuid4().hex)
     connection_params: dict[str, Any] | None = None  # set by graphql-transport-ws
     _principal: Principal | None = field(default=None, init=False)

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import AddValidationRules, MaskErrors
+from strawberry.exceptions import StrawberryInputCoercionError
+from strawberry.extensions import AddValidationRules, MaskErrors, SchemaExtension
 from strawberry.extensions.max_aliases import create_validator as aliases_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
+from strawberry.types.graphql import OperationType
 
 from ..domain.base import DomainError
 from ..projections.queries import BadPaging
@@ -23,6 +26,7 @@ from .history import HistoryQueries
 from .metrics import OperationMetrics
 from .mutations import Mutation
 from .queries import StateQueries
+from .scalars import SCALARS
 from .subscriptions import Subscription
 from .types.bodies import Body
 from .types.cycles import Cycle
@@ -59,14 +63,18 @@ class ClientErrors(MaskErrors):
         for error in errors:
             original = error.original_error
             if original is None:
-                if self.production and SUGGESTION.search(error.message):
-                    error = GraphQLError(
-                        SUGGESTION.sub("", error.message),
+                # A refusal of the document itself (syntax, validation, a variable's value).
+                message = error.message
+                if self.production:
+                    message = SUGGESTION.sub("", message)
+                result.append(
+                    GraphQLError(
+                        message,
                         nodes=error.nodes,
                         path=error.path,
-                        extensions=error.extensions,
+                        extensions={"code": "VALIDATION", **(error.extensions or {})},
                     )
-                result.append(error)
+                )
             elif isinstance(original, DomainError):
                 result.append(
                     GraphQLError(
@@ -85,6 +93,17 @@ class ClientErrors(MaskErrors):
                         extensions={"code": "VALIDATION", "field": original.field},
                     )
                 )
+            elif isinstance(original, GraphQLError | StrawberryInputCoercionError):
+                # graphql-core's own refusal of an input (an Int variable beyond 32 bits):
+                # the client's mistake, told as it is.
+                result.append(
+                    GraphQLError(
+                        error.message,
+                        nodes=error.nodes,
+                        path=error.path,
+                        extensions={"code": "VALIDATION"},
+                    )
+                )
             else:
                 log.error("unexpected error (correlation id %s)", correlation, exc_info=original)
                 result.append(
@@ -96,6 +115,28 @@ class ClientErrors(MaskErrors):
                     )
                 )
         return result
+
+
+class SubscriptionsOverWebsocket(SchemaExtension):
+    """A subscription sent as a plain HTTP request is refused with a pointer to the socket
+    (strawberry would run it and fail on the missing stream)."""
+
+    def on_validate(self) -> Iterator[None]:
+        context = self.execution_context
+        if (
+            context.pre_execution_errors is None
+            and context.graphql_document is not None
+            and getattr(context.context, "over_websocket", True) is False
+            and context.operation_type is OperationType.SUBSCRIPTION
+        ):
+            context.pre_execution_errors = [
+                GraphQLError(
+                    "Subscriptions run over a websocket (graphql-transport-ws) at /graphql, "
+                    "not over plain HTTP.",
+                    extensions={"code": "VALIDATION"},
+                )
+            ]
+        yield
 
 
 class PlanningSchema(strawberry.Schema):
@@ -114,6 +155,7 @@ def build_schema(
     checks = DocumentChecks(max_selections)
     extensions: list[Any] = [
         lambda: AddValidationRules(limits),
+        SubscriptionsOverWebsocket,
         checks.extension,
         lambda: ClientErrors(production=production),
         OperationMetrics,
@@ -128,5 +170,5 @@ def build_schema(
         subscription=Subscription,
         types=[Organization, Person, Body, Meeting, Cycle, Measure, Paper, Event],
         extensions=extensions,
-        config=StrawberryConfig(disable_field_suggestions=production),
+        config=StrawberryConfig(disable_field_suggestions=production, scalar_map=SCALARS),
     )

@@ -142,4 +142,5 @@ class PlanningGraphQL(GraphQL):
             queries=self.services["queries"],
             principal_of_request=request.scope.get("state", {}).get("principal"),
             authorization=request.headers.get("authorization"),
+            over_websocket=isinstance(request, WebSocket),
         )

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
+from ...domain.base import ValidationError
 from ...projections.queries import Document
 from ..context import Info
 from ..ids import to_global
@@ -26,6 +27,9 @@ from .organizations import Organization
 if TYPE_CHECKING:
     pass
     from .papers import Consultation
+
+
+MAX_SEARCH = 200
 
 
 @strawberry.type
@@ -192,6 +196,8 @@ async def measure_page(
         if value is not None:
             where.append(f"{column} = ?")
             params.append(value)
+    if search and len(search) > MAX_SEARCH:
+        raise ValidationError(f"Search for at most {MAX_SEARCH} characters.", "search")
     if search:
         # The text as typed: % and _ are characters here, not LIKE wildcards.
         literal = search.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
