@@ -1,6 +1,9 @@
 """The Starlette application: routes and lifespan, built by create_app(); nothing at import.
 
+/          the landing page: what the service is, links to all of the below (pages.py)
 /graphql   the API (GraphiQL in a browser unless in production mode)
+/schema.graphql   the running schema's SDL (not in production mode, like introspection)
+/static/…  GraphiQL's scripts and styles, vendored (not in production mode)
 /healthz   the process is alive
 /readyz    the store answers and the views are caught up within a bound
 /metrics   Prometheus metrics (ADMIN or ANALYST token; see metrics.py)
@@ -19,13 +22,14 @@ import json
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import date
 from typing import Any
 
 from starlette.applications import Starlette
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
-from starlette.routing import Route, WebSocketRoute
+from starlette.routing import BaseRoute, Mount, Route, WebSocketRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
@@ -39,6 +43,7 @@ from .downloads import calendar_response, cycles_report_response
 from .graphql.context import Context, bearer_token
 from .graphql.schema import build_schema
 from .metrics import RequestMetrics, metrics_response
+from .pages import STATIC, Assets, graphiql_page, graphiql_response, landing_response
 from .projections import ReadModel
 from .projections.documents import DocumentCodec
 from .projections.queries import ReadQueries
@@ -98,6 +103,13 @@ class PlanningGraphQL(GraphQL):
             allowed_origins=allowed_origins,
         )
         self.services = services
+        # Built once: the page depends on nothing in the request (start.js reads the URL).
+        self.ide_page = None if production else graphiql_page()
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        """Our own GraphiQL page in place of strawberry's, which loads it from a CDN."""
+        assert self.ide_page is not None  # strawberry asks only when graphql_ide is set
+        return graphiql_response(self.ide_page)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """A request with an unknown or revoked token gets 401 before anything runs."""
@@ -181,6 +193,21 @@ def create_app(settings: Settings, planning: PlanningApp | None = None) -> Starl
             request.headers.get("if-none-match"),
         )
 
+    async def landing(request: Request) -> Response:
+        return await asyncio.to_thread(
+            landing_response,
+            services["queries"],
+            production=settings.production,
+            today=date.today(),
+        )
+
+    async def schema_sdl(request: Request) -> Response:
+        if settings.production:
+            # Production mode hides the schema from introspection; it is not handed out here
+            # either (client developers have schema.graphql in the repository).
+            return PlainTextResponse("Not Found", 404)
+        return PlainTextResponse(graphql.schema.as_str() + "\n")
+
     async def metrics(request: Request) -> Response:
         token = bearer_token(request.headers.get("authorization"))
         tokens = services["app"].tokens
@@ -214,7 +241,9 @@ def create_app(settings: Settings, planning: PlanningApp | None = None) -> Starl
     graphql = PlanningGraphQL(
         services, production=settings.production, allowed_origins=settings.allowed_origins
     )
-    routes = [
+    routes: list[BaseRoute] = [
+        Route("/", landing),
+        Route("/schema.graphql", schema_sdl),
         Route("/healthz", healthz),
         Route("/readyz", readyz),
         Route("/metrics", metrics),
@@ -224,6 +253,9 @@ def create_app(settings: Settings, planning: PlanningApp | None = None) -> Starl
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),
     ]
+    if not settings.production:
+        # Only GraphiQL uses these; in production mode there is no GraphiQL to serve them to.
+        routes.append(Mount("/static", Assets(directory=STATIC), name="static"))
     app = Starlette(routes=routes, lifespan=lifespan)
     app.add_middleware(BodyLimit)
     # Outside the body limit, so a 413 is counted too.
