@@ -1,6 +1,9 @@
 """The Starlette application: routes and lifespan, built by create_app(); nothing at import.
 
+/          the landing page: what the service is, links to all of the below (pages.py)
 /graphql   the API (GraphiQL in a browser unless in production mode)
+/schema.graphql   the running schema's SDL (not in production mode, like introspection)
+/static/…  GraphiQL's scripts and styles, vendored (not in production mode)
 /healthz   the process is alive
 /readyz    the store answers and the views are caught up within a bound
 /metrics   Prometheus metrics (ADMIN or ANALYST token; see metrics.py)
@@ -18,13 +21,14 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import date
 from typing import Any
 
 from starlette.applications import Starlette
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
-from starlette.routing import Route, WebSocketRoute
+from starlette.routing import BaseRoute, Mount, Route, WebSocketRoute
 
 from .application import PlanningApp
 from .domain.rights import Unauthenticated
@@ -32,6 +36,7 @@ from .downloads import calendar_response, cycles_report_response
 from .graphql.view import PlanningGraphQL
 from .limits import BodyLimit, WebSocketLimit
 from .metrics import RequestMetrics, metrics_response
+from .pages import STATIC, Assets, landing_response
 from .projections import ReadModel
 from .projections.documents import DocumentCodec
 from .projections.queries import ReadQueries
@@ -76,6 +81,21 @@ def create_app(settings: Settings, planning: PlanningApp | None = None) -> Starl
             request.headers.get("if-none-match"),
         )
 
+    async def landing(request: Request) -> Response:
+        return await asyncio.to_thread(
+            landing_response,
+            services["queries"],
+            production=settings.production,
+            today=date.today(),
+        )
+
+    async def schema_sdl(request: Request) -> Response:
+        if settings.production:
+            # Production mode hides the schema from introspection; it is not handed out here
+            # either (client developers have schema.graphql in the repository).
+            return PlainTextResponse("Not Found", 404)
+        return PlainTextResponse(graphql.schema.as_str() + "\n")
+
     async def metrics(request: Request) -> Response:
         tokens = services["app"].tokens
         header = request.headers.get("authorization")
@@ -115,7 +135,9 @@ def create_app(settings: Settings, planning: PlanningApp | None = None) -> Starl
         allowed_origins=settings.allowed_origins,
         max_selections=settings.max_selections,
     )
-    routes = [
+    routes: list[BaseRoute] = [
+        Route("/", landing),
+        Route("/schema.graphql", schema_sdl),
         Route("/healthz", healthz),
         Route("/readyz", readyz),
         Route("/metrics", metrics),
@@ -125,6 +147,9 @@ def create_app(settings: Settings, planning: PlanningApp | None = None) -> Starl
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),
     ]
+    if not settings.production:
+        # Only GraphiQL uses these; in production mode there is no GraphiQL to serve them to.
+        routes.append(Mount("/static", Assets(directory=STATIC), name="static"))
     app = Starlette(routes=routes, lifespan=lifespan)
     app.add_middleware(BodyLimit)
     app.add_middleware(WebSocketLimit)

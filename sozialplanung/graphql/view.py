@@ -18,7 +18,7 @@ from typing import Any
 
 from cross_web import HTTPException
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
@@ -31,6 +31,7 @@ from strawberry.subscriptions.protocols.graphql_transport_ws.types import Subscr
 from strawberry.types.unset import UNSET, UnsetType
 
 from ..domain.rights import Principal, Unauthenticated
+from ..pages import graphiql_page, graphiql_response
 from .context import Context
 from .schema import build_schema
 
@@ -90,6 +91,13 @@ class PlanningGraphQL(GraphQL):
             allowed_origins=allowed_origins,
         )
         self.services = services
+        # Built once: the page depends on nothing in the request (start.js reads the URL).
+        self.ide_page = None if production else graphiql_page()
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        """Our own GraphiQL page, every asset served by us (strawberry's loads a CDN)."""
+        assert self.ide_page is not None  # strawberry asks only when graphql_ide is set
+        return graphiql_response(self.ide_page)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Who asks is settled before anything runs: 401 for a bad header or token."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from .database import Row, ViewDatabase
@@ -142,6 +142,22 @@ class ReadQueries:
 
     def cycle_numbers(self) -> list[int]:
         return [row["number"] for row in self.db.query("SELECT number FROM cycles ORDER BY number")]
+
+    def cycles_with_labels(self) -> list[tuple[int, str]]:
+        """Every cycle's number and label, in order (the landing page's report links)."""
+        rows = self.db.query(
+            "SELECT cycles.number, documents.state FROM cycles"
+            " JOIN documents ON documents.id = cycles.id ORDER BY cycles.number"
+        )
+        return [(row["number"], self.codec.state(row["state"])["label"]) for row in rows]
+
+    def active_bodies(self, on: date) -> list[Row]:
+        """Bodies established by that day and not dissolved, by name: id, name, kind."""
+        return self.db.query(
+            "SELECT id, name, kind FROM bodies WHERE established_on <= ?"
+            " AND (dissolved_on IS NULL OR dissolved_on > ?) ORDER BY name, id",
+            [on.isoformat(), on.isoformat()],
+        )
 
     def cycle_id(self, number: int) -> str | None:
         row = self.db.query_one("SELECT id FROM cycles WHERE number = ?", [number])
