@@ -84,13 +84,28 @@ class Settings:
     def event_store_env(self) -> dict[str, str]:
         """The environment eventsourcing's infrastructure factory is built from."""
         if self.database_url is None:
-            self.data_dir.mkdir(parents=True, exist_ok=True)
+            private_dir(self.data_dir)
+            private_file(self.data_dir / "events.sqlite")
             return {
                 "PERSISTENCE_MODULE": "eventsourcing.sqlite",
                 "SQLITE_DBNAME": str(self.data_dir / "events.sqlite"),
                 "SQLITE_LOCK_TIMEOUT": "10",
             }
         return {"PERSISTENCE_MODULE": "eventsourcing.postgres", **postgres_env(self.database_url)}
+
+
+def private_dir(path: Path) -> None:
+    """A directory only the service's own user can enter (0700): it holds the events,
+    personal data and tokens' hashes."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path.chmod(0o700)
+
+
+def private_file(path: Path) -> None:
+    """Creates the file owner-only (0600) before SQLite opens it; SQLite gives its -wal and
+    -shm files the database file's permissions."""
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    path.chmod(0o600)
 
 
 def _number(env: Mapping[str, str], name: str, default: str) -> int:

@@ -9,7 +9,7 @@ from ..domain.base import InvalidTransition, Meta, NotFound, PlanningAggregate
 from ..domain.body import Body, MemberType
 from ..domain.organization import Organization
 from ..domain.person import Person
-from ..domain.rights import require_city_wide_by_admin
+from ..domain.rights import Relation, require, require_city_wide_by_admin
 from .base import CommandsBase, Outcome, single
 
 
@@ -43,8 +43,17 @@ class BodyCommands(CommandsBase):
                 self.permit("establishBody", above)
                 self.allow(body)
             else:
-                # A body of its own: a department establishes what it will lead itself.
-                self.permit("establishBody", body, "the new body (name your organisation as lead)")
+                # A body of its own: a department establishes what it will lead itself (the
+                # one case where the new aggregate's own lead is judged: it changes nothing
+                # that exists, and it binds the department to lead it).
+                own = body.lead_id is not None and body.lead_id == meta.principal.organization_id
+                require(
+                    meta.principal,
+                    "establishBody",
+                    Relation.LEADS if own else Relation.NONE,
+                    "the new body (name your organisation as its lead)",
+                )
+                self.allow(body)
             return single(body)
 
         return self.execute(meta, "establishBody", client_mutation_id, action)

@@ -93,5 +93,11 @@ class OrganizationCommands(CommandsBase):
 
         return self.execute(meta, "erasePerson", client_mutation_id, action)
 
+    def issue_token(self, role: str, name: str, organization: UUID | None = None) -> str:
+        """A new API token; the organisation a COORDINATOR or MEMBER acts for must exist."""
+        if organization is not None:
+            self.load(Organization, organization, "organization")
+        return self.tokens.create(role, name, organization)
+
     def person_names(self, person_ids: list[UUID]) -> dict[UUID, str]:
         return self.personal_data.names(person_ids)

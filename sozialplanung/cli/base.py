@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -43,6 +44,8 @@ Settings (a flag wins over its environment variable):
 @click.pass_context
 def main(ctx: click.Context, data_dir: Path | None, database_url: str | None) -> None:
     """sozialplanung: event-sourced collaboration service for municipal social planning."""
+    # Every file this process creates (stores, locks, exports, reports) is owner-only.
+    os.umask(0o077)
     try:
         settings = Settings.from_env()
     except SettingsError as error:

@@ -121,6 +121,7 @@ def export(settings: Settings, file: str) -> None:
     finally:
         app.close()
     if file != "-":
+        Path(file).chmod(0o600)  # the log holds the decision trail: owner-only
         click.echo(f"Exported {total} events to {file}.", err=True)
 
 

@@ -31,7 +31,7 @@ def token_create(settings: Settings, role: str, name: str, organization: str | N
     app = planning_app(settings)
     try:
         org = uuid_of(organization, "organization", "Organization") if organization else None
-        created = app.tokens.create(role, name, org)
+        created = app.issue_token(role, name, org)
     except DomainError as error:
         raise click.UsageError(error.message) from None
     finally:

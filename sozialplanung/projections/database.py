@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
-from ..settings import Settings, postgres_env
+from ..settings import Settings, postgres_env, private_dir, private_file
 
 Row = dict[str, Any]
 
@@ -57,7 +57,8 @@ class SQLiteViews(ViewDatabase):
 
     def __init__(self, path: Path):
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
+        private_file(path)
         self._local = threading.local()
         self._write_lock = threading.Lock()
         self._writer = self._connect()

@@ -123,12 +123,25 @@ def spreadsheet(report: CycleReport) -> str:
     writer.writerow(header)
     rows = [(report.group_label(r), r) for r in c.rows] + [("Summe", c.totals)]
     for label, row in rows:
-        cells: list[str | int] = [label, row.focus_from or "", row.focus_to or ""]
+        cells: list[str | int] = [inert(label), inert(row.focus_from), inert(row.focus_to)]
         for _, attribute in SPREADSHEET_COLUMNS:
             cells += [getattr(row.from_counts, attribute), getattr(row.to_counts, attribute)]
         cells += [_rate(row.from_counts), _rate(row.to_counts)]
         writer.writerow(cells)
     return out.getvalue()
+
+
+# A cell a spreadsheet would read as a formula ("=HYPERLINK(…)", "@SUM(…)", "+1", "-1") or
+# that starts with a tab or carriage return (OWASP, CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(text: str | None) -> str:
+    """Text from the views as a spreadsheet cell that stays text: a leading apostrophe
+    keeps Excel and LibreOffice from evaluating it (and is not shown by them)."""
+    if not text:
+        return ""
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def _rate(counts: TermCounts) -> str:
