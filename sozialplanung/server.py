@@ -122,6 +122,7 @@ def create_app(settings: Settings, planning: PlanningApp | None = None) -> Starl
             read_model=read_model,
             queries=ReadQueries(read_model.db, DocumentCodec(planning_app.mapper.transcoder)),
         )
+        app.state.services = services  # for operations and tests: the running app's parts
         try:
             yield
         finally:

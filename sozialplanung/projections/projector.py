@@ -264,6 +264,7 @@ class Projector:
                     "reference": paper.reference,
                     "type": paper.type,
                     "date": _day(paper.date),
+                    "withdrawn": int(paper.withdrawn),
                 }
             ],
         )

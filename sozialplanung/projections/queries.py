@@ -184,8 +184,11 @@ class ReadQueries:
         ]
 
     def paper_by_reference(self, reference: str) -> str | None:
+        # A reference freed by a withdrawal may name a newer paper: the current one first.
         row = self.db.query_one(
-            "SELECT id FROM papers WHERE LOWER(reference) = LOWER(?)", [" ".join(reference.split())]
+            "SELECT id FROM papers WHERE LOWER(reference) = LOWER(?) "
+            "ORDER BY withdrawn, date DESC, id LIMIT 1",
+            [" ".join(reference.split())],
         )
         return row["id"] if row else None
 

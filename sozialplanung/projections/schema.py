@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from .database import ViewDatabase
 
 VIEW_NAME = "sozialplanung-views"
@@ -32,7 +34,7 @@ TABLES = {
     "measure_papers": "measure_id TEXT NOT NULL, paper_id TEXT NOT NULL, "
     "PRIMARY KEY (measure_id, paper_id)",
     "papers": "id TEXT PRIMARY KEY, reference TEXT NOT NULL, type TEXT NOT NULL, "
-    "date TEXT NOT NULL",
+    "date TEXT NOT NULL, withdrawn INTEGER NOT NULL",
     "consultations": "id TEXT PRIMARY KEY, paper_id TEXT NOT NULL, body_id TEXT NOT NULL, "
     "meeting_id TEXT, date TEXT",
     "events": "position BIGINT PRIMARY KEY, notification_id BIGINT NOT NULL, "
@@ -69,10 +71,26 @@ INDEXES = [
 ]
 
 DATA_TABLES = [name for name in TABLES if name != "view_tracking"]
+# Raised whenever what the projector writes changes meaning without the tables changing.
+PROJECTION_VERSION = 2
+# The views' shape: a store whose views were built by another version is rebuilt from the
+# event log at start, never read in a shape this code does not know.
+SHAPE = hashlib.sha256(
+    repr((PROJECTION_VERSION, sorted(TABLES.items()), INDEXES)).encode()
+).hexdigest()[:16]
 
 
 def create_tables(db: ViewDatabase) -> None:
+    """Creates the views; drops them first when they were built in another shape."""
     with db.write() as cursor:
+        cursor.execute("CREATE TABLE IF NOT EXISTS view_shape (shape TEXT NOT NULL)")
+        cursor.execute("SELECT shape FROM view_shape")
+        found = cursor.fetchone()
+        if found is not None and dict(found)["shape"] != SHAPE:
+            for name in TABLES:
+                cursor.execute(f"DROP TABLE IF EXISTS {name}")
+        cursor.execute("DELETE FROM view_shape")
+        cursor.execute("INSERT INTO view_shape (shape) VALUES (?)", [SHAPE])
         for name, columns in TABLES.items():
             cursor.execute(f"CREATE TABLE IF NOT EXISTS {name} ({columns})")
         for index in INDEXES:

@@ -13,10 +13,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
-import threading
-import time
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,16 +21,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from websockets.sync.client import ClientConnection, connect
 
 from sozialplanung.application import PlanningApp
 from sozialplanung.demo import load_demo
-from sozialplanung.server import create_app
 from sozialplanung.settings import Settings
 
+from .served import TIMEOUT, serving, until
+
 REQUIRE_BROWSER = os.environ.get("SOZIALPLANUNG_REQUIRE_BROWSER") == "1"
-TIMEOUT = 30.0
 
 
 @dataclass
@@ -61,23 +57,15 @@ def served(tmp_path: Path) -> Iterator[Served]:
     app = PlanningApp.from_settings(settings)
     load_demo(app)
     token = app.tokens.create("ADMIN", "browser-test")
-    listening = socket.socket()
-    listening.bind(("127.0.0.1", 0))
-    port = listening.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(settings, app), log_level="warning"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [listening]}, daemon=True)
-    thread.start()
     try:
-        _until(lambda: server.started, "the server to start")
-        base = f"http://127.0.0.1:{port}"
-        # The audit log's positions are gapless from 1 (claims and other bookkeeping events
-        # of the store are not in it): the last one is the count.
-        count = _post(base, "{ events { totalCount } }", token)["data"]["events"]["totalCount"]
-        yield Served(base, token, count)
+        with serving(settings, app) as port:
+            base = f"http://127.0.0.1:{port}"
+            # The audit log's positions are gapless from 1 (claims and other bookkeeping
+            # events of the store are not in it): the last one is the count.
+            query = "{ events { totalCount } }"
+            count = _post(base, query, token)["data"]["events"]["totalCount"]
+            yield Served(base, token, count)
     finally:
-        server.should_exit = True
-        thread.join(TIMEOUT)
-        listening.close()
         app.close()
 
 
@@ -105,7 +93,7 @@ class Tab:
         return result["result"].get("value")
 
     def wait_for(self, expression: str, what: str) -> Any:
-        return _until(lambda: self.evaluate(expression), what)
+        return until(lambda: self.evaluate(expression), what)
 
     def of(self, method: str) -> list[dict[str, Any]]:
         return [event["params"] for event in self.events if event.get("method") == method]
@@ -145,7 +133,7 @@ def tab(chromium: str, tmp_path: Path) -> Iterator[Tab]:
                 pytest.fail(f"Chromium exited with {browser.returncode}; see {log.name}")
             return active.exists() and bool(active.read_text().strip())
 
-        _until(port_written, "Chromium's DevTools port")
+        until(port_written, "Chromium's DevTools port")
         port = active.read_text().split()[0]
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10) as answer:
             [page] = [t for t in json.load(answer) if t["type"] == "page"]
@@ -234,12 +222,3 @@ def _post(base: str, query: str, token: str) -> dict[str, Any]:
 
 def _bearer(served: Served) -> str:
     return json.dumps({"Authorization": f"Bearer {served.admin_token}"})
-
-
-def _until(probe: Any, what: str) -> Any:
-    deadline = time.monotonic() + TIMEOUT
-    while not (value := probe()):
-        if time.monotonic() > deadline:
-            pytest.fail(f"Timed out waiting for {what}.")
-        time.sleep(0.1)
-    return value

@@ -68,6 +68,10 @@ class Paper(WithHistory, Node):
     decision_proposal: str | None
     explanation: str | None
     settled: bool
+    withdrawn: bool = strawberry.field(
+        description="Zurückgezogen: submitted in error and withdrawn; its reference is free "
+        "again, its events stay."
+    )
     consultations: list[Consultation]
     attachments: list[Attachment]
     version: int
@@ -108,6 +112,7 @@ class Paper(WithHistory, Node):
             decision_proposal=s["decision_proposal"],
             explanation=s["explanation"],
             settled=s["settled"],
+            withdrawn=s["withdrawn"],
             version=document.version,
             key=document.id,
             consultations=[_consultation(document.id, c) for c in s["consultations"]],
