@@ -74,3 +74,12 @@ def token_revoke(settings: Settings, fingerprint: str) -> None:
     finally:
         app.close()
     click.echo(f"Revoked {revoked.fingerprint} ({revoked.role}, {revoked.name}).")
+
+
+@main.command()
+def rights() -> None:
+    """Print the rights matrix: which role may send which command for whose objects."""
+    from ..domain.rights import rights_matrix
+
+    click.echo("ADMIN may send every command; ANALYST and PUBLIC (no token) none.\n")
+    click.echo("\n".join(rights_matrix()))

@@ -235,3 +235,31 @@ def require_may_submit(
             f"yours begin with {own_code or '(your organisation has no short name)'}/.",
             "reference",
         )
+
+
+_RELATION_WORDS = {
+    Relation.LEADS: "leads it",
+    Relation.LEADS_ABOVE: "leads a body above it",
+    Relation.MEMBER: "is a member of its working group",
+}
+
+
+def _words(relations: frozenset[Relation]) -> str:
+    if relations == ANY:
+        return "always"
+    return ", or ".join(w for r, w in _RELATION_WORDS.items() if r in relations) or "—"
+
+
+def rights_matrix() -> list[str]:
+    """The rule table as Markdown: who may send which command for whose aggregate."""
+    rows = [
+        "| command | judged on | COORDINATOR, if its organisation … "
+        "| MEMBER, if its organisation … |",
+        "|---|---|---|---|",
+    ]
+    for command, allowed in RULES.items():
+        rows.append(
+            f"| `{command}` | {allowed.aggregate} | {_words(allowed.coordinator)} "
+            f"| {_words(allowed.member)} |"
+        )
+    return rows

@@ -3,6 +3,7 @@ city or to one department (domain/rights.py; no I/O)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from uuid import uuid4
 
 import pytest
@@ -19,6 +20,7 @@ from sozialplanung.domain.rights import (
     require_city_wide_by_admin,
     require_may_send,
     require_may_submit,
+    rights_matrix,
 )
 
 ORG = uuid4()
@@ -126,3 +128,8 @@ def test_a_department_submits_papers_in_its_own_namespace_only(
         with pytest.raises(Forbidden):
             require_may_submit(COORDINATOR, reference, lead, short_name)  # type: ignore[arg-type]
     require_may_submit(ADMIN, reference, None, None)
+
+
+def test_the_readme_shows_the_rights_matrix_of_the_code() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert "\n".join(rights_matrix()) in readme, "paste `sozialplanung rights` into the README"
