@@ -25,6 +25,8 @@ from urllib.parse import parse_qs, unquote, urlparse, urlsplit
 
 ENV_PREFIX = "SOZIALPLANUNG_"
 MAX_SELECTIONS = 500
+# The event store's recorders: the hash chain and the data keys beside the events.
+LEDGER = "sozialplanung.application.ledger:"
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
@@ -88,10 +90,15 @@ class Settings:
             private_file(self.data_dir / "events.sqlite")
             return {
                 "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+                "APPLICATION_RECORDER_TOPIC": LEDGER + "SQLiteLedgerRecorder",
                 "SQLITE_DBNAME": str(self.data_dir / "events.sqlite"),
                 "SQLITE_LOCK_TIMEOUT": "10",
             }
-        return {"PERSISTENCE_MODULE": "eventsourcing.postgres", **postgres_env(self.database_url)}
+        return {
+            "PERSISTENCE_MODULE": "eventsourcing.postgres",
+            "APPLICATION_RECORDER_TOPIC": LEDGER + "PostgresLedgerRecorder",
+            **postgres_env(self.database_url),
+        }
 
 
 def private_dir(path: Path) -> None:

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import IntegrityError, JSONTranscoder, Transcoding
+from eventsourcing.persistence import IntegrityError, JSONTranscoder, Mapper, Transcoding
 
 from ..domain.base import (
     Duplicate,
@@ -28,7 +28,10 @@ from ..domain.body import Body
 from ..domain.claim import Claim, CommandReceipt, claim_id, receipt_id
 from ..domain.cycle import Cycle, cycle_id
 from ..domain.rights import require_may_send
+from .keys import KeyStore
+from .ledger import Ledger
 from .personal_data import PersonalDataVault
+from .sealing import SealedTranscoding, SealingMapper
 from .tokens import TokenStore
 from .unit_of_work import UnitOfWork, current, unit_of_work
 
@@ -52,9 +55,22 @@ class CommandsBase(Application):
 
     def __init__(self, env: dict[str, str] | None = None) -> None:
         super().__init__(env)
-        self.personal_data = PersonalDataVault(self.factory.datastore)  # type: ignore[attr-defined]
-        self.tokens = TokenStore(self.factory.datastore)  # type: ignore[attr-defined]
+        datastore = self.factory.datastore  # type: ignore[attr-defined]
+        # Names of persons registered before names were sealed in events (read, erased).
+        self.personal_data = PersonalDataVault(datastore)
+        self.tokens = TokenStore(datastore)
+        # The ledger recorder writes the staged keys and the chain with the events.
+        ledger: Ledger = self.recorder  # type: ignore[assignment]
+        ledger.keys = self.keys
+        assert self.snapshots is not None  # snapshotting_intervals are set
+        self.snapshots_table: str = self.snapshots.recorder.events_table_name  # type: ignore[attr-defined]
+        ledger.snapshots_table = self.snapshots_table
         self.after_save: list[Callable[[], None]] = []  # e.g. wake the projection runner
+
+    def construct_mapper(self) -> Mapper:
+        """Seals personal data and prose in the stored events (application/sealing.py)."""
+        self.keys = KeyStore(self.factory.datastore)  # type: ignore[attr-defined]
+        return SealingMapper(self.construct_transcoder(), self.keys)
 
     def _notify(self, recordings: list[Any]) -> None:
         for listener in self.after_save:
@@ -63,6 +79,7 @@ class CommandsBase(Application):
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
         transcoder.register(DateAsISO())
+        transcoder.register(SealedTranscoding())
 
     # Loading ------------------------------------------------------------------------
 
@@ -156,6 +173,20 @@ class CommandsBase(Application):
         """Run one command: at most once per client mutation id, all or nothing, and only
         when the principal may change every aggregate it changes."""
         require_may_send(meta.principal, command)
+        self.keys.discard_staged()
+        try:
+            with self.keys.reading():
+                return self._execute(meta, command, client_mutation_id, action)
+        finally:
+            self.keys.discard_staged()  # staged keys of a command that wrote nothing
+
+    def _execute(
+        self,
+        meta: Meta,
+        command: str,
+        client_mutation_id: str | None,
+        action: Callable[[], Outcome],
+    ) -> UUID:
         if client_mutation_id is not None:
             client_mutation_id = client_mutation_id.strip()
             if not client_mutation_id or len(client_mutation_id) > 200:

@@ -101,10 +101,17 @@ def check(settings: Settings, as_of: datetime | None, months: int) -> None:
 
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option(
+    "--with-keys",
+    is_flag=True,
+    help="Add the data keys: a full backup to restore from (keep it like the database). "
+    "Without them, names and free text in the file are sealed and unreadable.",
+)
 @click.pass_obj
-def export(settings: Settings, file: str) -> None:
+def export(settings: Settings, file: str, with_keys: bool) -> None:
     """Write every stored event, with its metadata, in log order to FILE (JSON Lines; - for
-    stdout). Persons' names and API tokens are not events and are not exported."""
+    stdout). Names, free text and actors are sealed: without --with-keys the file can go to
+    an analyst. API tokens are not events and are not exported."""
     from tqdm import tqdm
 
     from ..application.transfer import export_lines
@@ -116,7 +123,7 @@ def export(settings: Settings, file: str) -> None:
             click.open_file(file, "w", encoding="utf-8", atomic=file != "-") as out,
             tqdm(total=total, unit="event", desc="export", file=sys.stderr) as bar,
         ):
-            for line in export_lines(app, progress=bar.update):
+            for line in export_lines(app, progress=bar.update, with_keys=with_keys):
                 out.write(line + "\n")
     finally:
         app.close()
@@ -141,8 +148,8 @@ def import_(settings: Settings, file: click.utils.LazyFile) -> None:
         if app.recorder.max_notification_id():
             raise ImportRefused("The store already holds events; import only into an empty store.")
         with tqdm(unit="line", desc="check", file=sys.stderr) as bar:
-            events = read_lines(app, _counted(file, bar.update))
-        count = import_events(app, events)
+            backup = read_lines(app, _counted(file, bar.update))
+        count = import_events(app, backup)
         read_model = ReadModel(settings, app)
         try:
             with tqdm(total=count, unit="event", desc="views", file=sys.stderr) as bar:

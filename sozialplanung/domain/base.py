@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate
@@ -34,6 +34,15 @@ LATEST = date(2199, 12, 31)
 _UNPRINTABLE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
+
+
+# Set on an event read back whose sealed values could not be opened (their key was
+# destroyed): the views and the API show it as redacted.
+REDACTED_MARK = "_redacted"
+
+
+def is_redacted(event: Any) -> bool:
+    return bool(getattr(event, "__dict__", {}).get(REDACTED_MARK))
 
 
 class ErrorCode(StrEnum):
@@ -120,11 +129,30 @@ class PlanningAggregate(Aggregate):
     """
 
     class Event(Aggregate.Event):
+        """Version 2 stores personal data and prose sealed (encrypted under a data key, see
+        ``application/sealing.py``); version 1 stored them as plain text, which is read as
+        stored. The fields are the same in both.
+
+        ``prose`` names the free-text fields of an event class, sealed under the key of the
+        command's record (destroyed by ``redactEvent``); ``personal`` the personal data of
+        the person the event is about, sealed under that person's key (destroyed by
+        ``erasePerson``). The actor is sealed under a key of its own, so that an export
+        without keys names nobody.
+        """
+
+        class_version = 2
+        prose: ClassVar[tuple[str, ...]] = ("reason",)
+        personal: ClassVar[tuple[str, ...]] = ()
+
         actor: str
         on_behalf_of: UUID | None
         reason: str | None
         correlation_id: str
         effective_on: date
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            """Nothing to change: version 1's plain text stays as it was stored."""
 
     class Created(Event, Aggregate.Created):
         pass

@@ -132,9 +132,10 @@ class Body(PlanningAggregate):
 
     class MemberJoined(PlanningAggregate.Event):
         """Version 1 knew no ``on_behalf_of_id`` (a member representing an organisation);
-        stored v1 events are read as members on their own behalf."""
+        stored v1 events are read as members on their own behalf. Version 3 seals prose
+        (see PlanningAggregate.Event)."""
 
-        class_version = 2
+        class_version = 3
 
         member_id: UUID
         member_type: str
@@ -144,6 +145,10 @@ class Body(PlanningAggregate):
         @staticmethod
         def upcast_v1_v2(state: dict[str, Any]) -> None:
             state["on_behalf_of_id"] = None
+
+        @staticmethod
+        def upcast_v2_v3(state: dict[str, Any]) -> None:
+            """Nothing to change: version 2's plain text stays as it was stored."""
 
         def apply(self, body: Body) -> None:
             body.memberships.append(
@@ -186,6 +191,8 @@ class Body(PlanningAggregate):
             body.dissolved_on = self.effective_on
 
     class NoticePublished(PlanningAggregate.Event):
+        prose = (*PlanningAggregate.Event.prose, "text")
+
         title: str
         text: str
 

@@ -86,6 +86,8 @@ class Measure(PlanningAggregate):
             term["status_at_end"] = status.value
 
     class MeasureProposed(PlanningAggregate.Created):
+        prose = (*PlanningAggregate.Event.prose, "description")
+
         cycle_number: int
         working_group_id: UUID
         title: str
@@ -103,6 +105,8 @@ class Measure(PlanningAggregate):
             measure._enter(S.PROPOSED)
 
     class MeasureRevised(PlanningAggregate.Event):
+        prose = (*PlanningAggregate.Event.prose, "description")
+
         title: str
         description: str | None
 
@@ -152,6 +156,8 @@ class Measure(PlanningAggregate):
             measure._enter(S.IN_IMPLEMENTATION)
 
     class ProgressReported(PlanningAggregate.Event):
+        prose = (*PlanningAggregate.Event.prose, "note")
+
         percent: int
         note: str | None
 
@@ -167,6 +173,8 @@ class Measure(PlanningAggregate):
             )
 
     class MeasureEvaluated(PlanningAggregate.Event):
+        prose = (*PlanningAggregate.Event.prose, "report", "obstacles", "enablers")
+
         outcome: str
         obstacles: list[str]
         enablers: list[str]
@@ -186,6 +194,8 @@ class Measure(PlanningAggregate):
             measure._enter(S.EVALUATED)
 
     class MeasureCarriedForward(PlanningAggregate.Event):
+        prose = (*PlanningAggregate.Event.prose, "description")
+
         to_cycle: int
         working_group_id: UUID
         title: str

@@ -101,6 +101,8 @@ class Meeting(PlanningAggregate):
             meeting.scheduled_for = self.scheduled_for
 
     class MeetingHeld(PlanningAggregate.Event):
+        prose = (*PlanningAggregate.Event.prose, "minutes")
+
         attendees: list[dict[str, Any]]  # {"member_id": UUID, "member_type": PERSON|ORGANIZATION}
         minutes: str | None
 
@@ -110,6 +112,8 @@ class Meeting(PlanningAggregate):
             meeting.minutes = self.minutes
 
     class ResolutionRecorded(PlanningAggregate.Event):
+        prose = (*PlanningAggregate.Event.prose, "text")
+
         number: str
         decision: str
         text: str | None

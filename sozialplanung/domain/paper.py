@@ -89,6 +89,8 @@ class Paper(PlanningAggregate):
         withdrawn: bool
 
     class PaperSubmitted(PlanningAggregate.Created):
+        prose = (*PlanningAggregate.Event.prose, "decision_proposal", "explanation")
+
         reference: str
         type: str
         subject: str
@@ -144,6 +146,8 @@ class Paper(PlanningAggregate):
             )
 
     class ConsultationConcluded(PlanningAggregate.Event):
+        prose = (*PlanningAggregate.Event.prose, "decision_text")
+
         consultation_id: UUID
         decision: str
         decision_text: str | None

@@ -43,7 +43,7 @@ class Context:
         async def load_names(keys: list[str]) -> list[str | None]:
             from uuid import UUID
 
-            names = await self.run(self.app.person_names, [UUID(k) for k in keys])
+            names = await self.run(self.app.legacy_person_names, [UUID(k) for k in keys])
             return [names.get(UUID(k)) for k in keys]
 
         self.documents = DataLoader(load_fn=load_documents)

@@ -42,3 +42,13 @@ def uuid_of(value: str, field: str, *types: str) -> UUID:
 
 def optional_uuid(value: str | None, field: str, *types: str) -> UUID | None:
     return None if value is None else uuid_of(value, field, *types)
+
+
+def event_position(value: str) -> int:
+    """The audit-log position an Event id names (Event:<position>), or NOT_FOUND."""
+    parsed = from_global(value)
+    key = parsed[1] if parsed is not None and parsed[0] == "Event" else value
+    # ASCII digits only: "²".isdigit() is true, and int("²") fails.
+    if not (key.isascii() and key.isdigit() and len(key) <= 19 and 0 < int(key) < 2**63):
+        raise NotFound(f"{value!r} is not an event id of this service.", "event")
+    return int(key)

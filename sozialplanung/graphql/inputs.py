@@ -439,6 +439,13 @@ class WithdrawPaperInput:
 
 
 @strawberry.input
+class RedactEventInput:
+    event: strawberry.ID
+    reason: str
+    client_mutation_id: str | None = None
+
+
+@strawberry.input
 class ErasePersonInput:
     person: strawberry.ID
     client_mutation_id: str | None = None

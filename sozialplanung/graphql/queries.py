@@ -4,18 +4,17 @@ The history analysts and auditors read is in history.py; schema.py joins the two
 from __future__ import annotations
 
 import asyncio
-import re
 from datetime import date, datetime
 from typing import Annotated, Any
 
 import strawberry
 
-from ..domain.base import DomainError, ValidationError
+from ..domain.base import DomainError, NotFound, ValidationError
 from ..domain.rights import Unauthenticated
 from ..projections.queries import MAX_PAGE, Document
 from .as_of import document_as_of
 from .context import Info
-from .ids import from_global, uuid_of
+from .ids import event_position, from_global, uuid_of
 from .types.bodies import Body
 from .types.core import (
     BodyKindEnum,
@@ -78,10 +77,6 @@ async def _page(
     return Connection.of(page, await nodes_of_page(info, page, make))
 
 
-MAX_POSITION = 2**63 - 1  # the log position is a BIGINT
-POSITION = re.compile(r"[0-9]{1,19}")  # ASCII digits: "²".isdigit() is true, int("²") fails
-
-
 async def _node(info: Info, id: str) -> Node | None:
     """The object behind a global id; null for an id this service never gave out."""
     parsed = from_global(id)
@@ -90,9 +85,11 @@ async def _node(info: Info, id: str) -> Node | None:
     type_name, key = parsed
     if type_name == "Event":
         require_history(info)
-        if not POSITION.fullmatch(key) or int(key) > MAX_POSITION:
+        try:
+            position = event_position(id)
+        except NotFound:
             return None
-        rows = await info.context.run(info.context.queries.events_by_position, [int(key)])
+        rows = await info.context.run(info.context.queries.events_by_position, [position])
         return Event.from_row(rows[0]) if rows else None
     if type_name not in NODE_TYPES:
         return None

@@ -51,6 +51,10 @@ class ViewDatabase:
     def close(self) -> None:
         pass
 
+    def purge_traces(self) -> None:
+        """After views were rewritten without erased or redacted text: no old copy left
+        where the database files can be read (as far as the store allows; README)."""
+
 
 class SQLiteViews(ViewDatabase):
     """One writer connection (the projection runner) and a connection per reading thread."""
@@ -63,6 +67,9 @@ class SQLiteViews(ViewDatabase):
         self._write_lock = threading.Lock()
         self._writer = self._connect()
         self._writer.execute("PRAGMA journal_mode=WAL")
+        # Deleted and replaced rows are overwritten with zeros, not left in free pages: a
+        # document rewritten after an erasure leaves no older copy in the file.
+        self._writer.execute("PRAGMA secure_delete=ON")
         self._connections: list[sqlite3.Connection] = [self._writer]
 
     def _connect(self) -> sqlite3.Connection:
@@ -97,6 +104,12 @@ class SQLiteViews(ViewDatabase):
         for connection in self._connections:
             connection.close()
         self._connections.clear()
+
+    def purge_traces(self) -> None:
+        # The WAL still holds the pages as they were before the rewrite: copy them into the
+        # file (zeroed there by secure_delete) and cut the WAL to nothing.
+        with self._write_lock:
+            self._writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 # PostgreSQL text cannot hold NUL, and neither store can encode a lone surrogate as UTF-8.
@@ -170,6 +183,13 @@ class PostgresViews(ViewDatabase):
 
     def close(self) -> None:
         self.pool.close()
+
+    def purge_traces(self) -> None:
+        # Dead tuples of the rewritten rows are marked free (not zeroed: see the README).
+        import psycopg
+
+        with psycopg.connect(**self.conninfo, autocommit=True) as connection:
+            connection.execute("VACUUM documents, events, persons, measures, papers")
 
 
 def open_views(settings: Settings) -> ViewDatabase:

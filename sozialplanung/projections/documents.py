@@ -17,10 +17,11 @@ from ..domain.meeting import Meeting
 from ..domain.organization import Organization
 from ..domain.paper import Paper
 from ..domain.person import Person
+from ..domain.redaction import Redaction
 
 AGGREGATES: dict[str, type[PlanningAggregate]] = {
     cls.__name__: cls
-    for cls in (Organization, Person, Body, Meeting, Cycle, Measure, Paper, Briefing)
+    for cls in (Organization, Person, Body, Meeting, Cycle, Measure, Paper, Briefing, Redaction)
 }
 METADATA = (
     "originator_id",
@@ -56,7 +57,10 @@ def plain(value: Any) -> Any:
 
 
 def payload(event: Any) -> dict[str, Any]:
-    return {k: plain(v) for k, v in vars(event).items() if k not in METADATA}
+    """The event's own fields (markers such as ``_redacted`` left out)."""
+    return {
+        k: plain(v) for k, v in vars(event).items() if k not in METADATA and not k.startswith("_")
+    }
 
 
 def aggregate_type_of(topic: str) -> str:

@@ -5,15 +5,34 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from contextlib import AbstractContextManager, nullcontext
+from typing import Any, Protocol
+from uuid import UUID
 
-from eventsourcing.persistence import Mapper, Notification
+from eventsourcing.application import Application
+from eventsourcing.persistence import Notification
 
-from ..domain.base import PlanningAggregate
+from ..domain.base import PlanningAggregate, is_redacted
+from ..domain.person import Person
+from ..domain.redaction import Redaction
+from ..integrity import GENESIS, link
 from .database import Cursor, ViewDatabase
 from .documents import AGGREGATES, DocumentCodec, aggregate_type_of, moment, payload
 from .schema import VIEW_NAME
 from .statistics import term_rows
+
+
+class Keys(Protocol):
+    """The event store's data keys, as the projector reads with them."""
+
+    def reading(self) -> AbstractContextManager[None]: ...
+    def prefetch(self, first_position: int, last_position: int) -> None: ...
+
+
+class Chain(Protocol):
+    """The event store's hash chain, as the projector checks it."""
+
+    def links(self, after: int, until: int | None) -> dict[int, tuple[int, bytes]]: ...
 
 
 def _id(value: Any) -> str | None:
@@ -25,10 +44,17 @@ def _day(value: Any) -> str | None:
 
 
 class Projector:
-    def __init__(self, db: ViewDatabase, mapper: Mapper):
+    """Applies events to the views; checks the hash chain of what it applies; rewrites the
+    views of whatever an erasure or a redaction made unreadable, in the same transaction."""
+
+    def __init__(self, db: ViewDatabase, app: Application):
         self.db = db
-        self.mapper = mapper
-        self.codec = DocumentCodec(mapper.transcoder)
+        self.app = app
+        self.mapper = app.mapper
+        self.codec = DocumentCodec(app.mapper.transcoder)
+        self.keys: Keys | None = getattr(app, "keys", None)
+        self.chain: Chain | None = app.recorder if hasattr(app.recorder, "links") else None
+        self.rewrote = False  # the last batch rewrote views: their old pages must go
 
     def tracking(self, cursor: Cursor | None = None) -> tuple[int, int]:
         """(last notification id applied, last audit-log position written)."""
@@ -43,12 +69,16 @@ class Projector:
 
     def apply(self, notifications: Sequence[Notification]) -> tuple[int, int]:
         """Applies a batch in one transaction; returns the new tracking position."""
-        with self.db.write() as cursor:
+        self.rewrote = False
+        reading = self.keys.reading() if self.keys else nullcontext()
+        with self.db.write() as cursor, reading:
             last_id, position = self.tracking(cursor)
+            fresh = [n for n in notifications if n.id > last_id]  # not applied before
+            if fresh and self.keys is not None:
+                self.keys.prefetch(fresh[0].id, fresh[-1].id)
+            self._check_chain(cursor, last_id, fresh)
             cache: dict[str, PlanningAggregate | None] = {}
-            for notification in notifications:
-                if notification.id <= last_id:
-                    continue  # already applied by an earlier batch
+            for notification in fresh:
                 last_id = notification.id
                 aggregate_type = aggregate_type_of(notification.topic)
                 if aggregate_type not in AGGREGATES:
@@ -62,12 +92,101 @@ class Projector:
                 position += 1
                 self._record_event(cursor, position, notification.id, aggregate_type, event)
                 self._write(cursor, aggregate)
+                if isinstance(event, Person.PersonDataErased):
+                    self._rewrite(cursor, cache, [event.originator_id])
+                elif isinstance(event, Redaction.EventRedacted):
+                    self._rewrite(cursor, cache, event.aggregate_ids)
             cursor.execute("DELETE FROM view_tracking WHERE view_name = ?", [VIEW_NAME])
             cursor.execute(
                 "INSERT INTO view_tracking (view_name, notification_id, position) VALUES (?, ?, ?)",
                 [VIEW_NAME, last_id, position],
             )
+        if self.rewrote:
+            self.db.purge_traces()
         return last_id, position
+
+    # The chain -------------------------------------------------------------------------
+
+    def chain_state(self, cursor: Cursor | None = None) -> dict[str, Any]:
+        """How far the hash chain was checked: {verified, hash, broken_at, problem}."""
+        sql = "SELECT verified, hash, broken_at, problem FROM chain_tracking"
+        if cursor is None:
+            row = self.db.query_one(sql)
+        else:
+            cursor.execute(sql)
+            found = cursor.fetchone()
+            row = dict(found) if found else None
+        return row or {"verified": 0, "hash": GENESIS.hex(), "broken_at": None, "problem": None}
+
+    def _check_chain(self, cursor: Cursor, after: int, batch: Sequence[Notification]) -> None:
+        """Recomputes the links of the batch; the first break is kept (and reported by
+        /readyz and /metrics) — the views go on, the auditor is told."""
+        if self.chain is None or not batch:
+            return
+        state = self.chain_state(cursor)
+        if state["broken_at"] is not None:
+            return
+        previous, head = bytes.fromhex(state["hash"]), int(state["verified"])
+        links = self.chain.links(after, batch[-1].id)
+        problem: tuple[int, str] | None = None
+        events = {n.id: n for n in batch}
+        for position in sorted(set(events) | set(links)):
+            stored, event = links.get(position), events.get(position)
+            if event is None or stored is None:
+                problem = (position, "removed" if event is None else "inserted")
+                break
+            if stored[0] != head:
+                problem = (min(stored[0], position), "removed or moved")
+                break
+            previous = link(
+                previous,
+                position,
+                event.originator_id,
+                event.originator_version,
+                event.topic,
+                event.state,
+            )
+            if previous != stored[1]:
+                problem = (position, "altered")
+                break
+            head = position
+        cursor.execute("DELETE FROM chain_tracking")
+        cursor.execute(
+            "INSERT INTO chain_tracking (verified, hash, broken_at, problem) VALUES (?, ?, ?, ?)",
+            [head, previous.hex() if problem is None else state["hash"]]
+            + ([problem[0], problem[1]] if problem else [None, None]),
+        )
+
+    # Erasure and redaction -------------------------------------------------------------
+
+    def _rewrite(
+        self, cursor: Cursor, cache: dict[str, PlanningAggregate | None], ids: Sequence[UUID]
+    ) -> None:
+        """The views of these aggregates, read again from the event store now that their
+        keys are destroyed: documents, typed rows and audit-log rows without the text."""
+        for aggregate_id in ids:
+            key = str(aggregate_id)
+            current = cache[key] if key in cache else self._load(cursor, key)
+            if current is None:
+                continue  # bookkeeping (claims, receipts): in no view
+            fresh = self.app.repository.get(aggregate_id, version=current.version)
+            cache[key] = fresh
+            self._write(cursor, fresh)
+            for stored in self.app.recorder.select_events(aggregate_id, lte=current.version):
+                event = self.mapper.to_domain_event(stored)
+                cursor.execute(
+                    "UPDATE events SET actor = ?, reason = ?, payload = ?, redacted = ? "
+                    "WHERE aggregate_id = ? AND version = ?",
+                    [
+                        event.actor,
+                        event.reason,
+                        json.dumps(payload(event), ensure_ascii=False),
+                        int(is_redacted(event)),
+                        key,
+                        event.originator_version,
+                    ],
+                )
+        self.rewrote = True
 
     def _load(self, cursor: Cursor, key: str) -> PlanningAggregate | None:
         cursor.execute("SELECT type, state FROM documents WHERE id = ?", [key])
@@ -80,7 +199,7 @@ class Projector:
         cursor.execute(
             "INSERT INTO events (position, notification_id, aggregate_id, aggregate_type, "
             "type, version, recorded_at, effective_on, actor, on_behalf_of, reason, "
-            "correlation_id, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "correlation_id, payload, redacted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 position,
                 notification_id,
@@ -95,6 +214,7 @@ class Projector:
                 event.reason,
                 event.correlation_id,
                 json.dumps(payload(event), ensure_ascii=False),
+                int(is_redacted(event)),
             ],
         )
 

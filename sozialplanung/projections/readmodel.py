@@ -18,7 +18,7 @@ class ReadModel:
         self.app = app
         self.db: ViewDatabase = open_views(settings)
         create_tables(self.db)
-        self.projector = Projector(self.db, app.mapper)
+        self.projector = Projector(self.db, app)
         lock: RunnerLock
         listen = channel = None
         if isinstance(self.db, PostgresViews):

@@ -41,7 +41,9 @@ TABLES = {
     "aggregate_id TEXT NOT NULL, aggregate_type TEXT NOT NULL, type TEXT NOT NULL, "
     "version INTEGER NOT NULL, recorded_at TEXT NOT NULL, effective_on TEXT, "
     "actor TEXT NOT NULL, on_behalf_of TEXT, reason TEXT, correlation_id TEXT, "
-    "payload TEXT NOT NULL",
+    "payload TEXT NOT NULL, redacted INTEGER NOT NULL",
+    "chain_tracking": "verified BIGINT NOT NULL, hash TEXT NOT NULL, broken_at BIGINT, "
+    "problem TEXT",
 }
 
 INDEXES = [
@@ -70,7 +72,7 @@ INDEXES = [
     "events (notification_id)",
 ]
 
-DATA_TABLES = [name for name in TABLES if name != "view_tracking"]
+DATA_TABLES = [name for name in TABLES if name not in ("view_tracking", "chain_tracking")]
 # Raised whenever what the projector writes changes meaning without the tables changing.
 PROJECTION_VERSION = 2
 # The views' shape: a store whose views were built by another version is rebuilt from the

@@ -27,6 +27,13 @@ class World:
 
     app: PlanningApp
     ids: dict[str, UUID] = field(default_factory=dict)
+    views: dict[str, Any] = field(default_factory=dict)  # the running service's parts
+
+    def last_position(self, aggregate: UUID) -> int:
+        """The audit-log position of the aggregate's latest event (the views caught up)."""
+        assert self.views["read_model"].wait_until_current()
+        rows = self.views["queries"].events_of([str(aggregate)])
+        return int(rows[-1]["position"])
 
     def gid(self, type_name: str, key: str) -> str:
         return to_global(type_name, self.ids[key])

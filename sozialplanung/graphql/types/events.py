@@ -31,7 +31,11 @@ class Event(Node):
     actor: str
     reason: str | None
     correlation_id: str | None
-    payload: JSON
+    payload: JSON = strawberry.field(description="Free-text fields of a redacted event read null.")
+    redacted: bool = strawberry.field(
+        description="Its free text (or, for a person's registration, the name) was made "
+        "unreadable by redactEvent or erasePerson; the event itself stays."
+    )
     on_behalf_of_id: strawberry.Private[str | None]
 
     @strawberry.field
@@ -58,6 +62,7 @@ class Event(Node):
             reason=row["reason"],
             correlation_id=row["correlation_id"],
             payload=json.loads(row["payload"]),
+            redacted=bool(row["redacted"]),
             on_behalf_of_id=row["on_behalf_of"],
         )
 

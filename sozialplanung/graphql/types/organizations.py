@@ -46,12 +46,16 @@ class Person(Node):
     id: strawberry.ID
     erased: bool
     key: strawberry.Private[str]
+    sealed_name: strawberry.Private[str | None]
     affiliation_id: strawberry.Private[str | None]
 
     @strawberry.field(description="Null once erased, and for clients without a token.")
     async def name(self, info: Info) -> str | None:
         if self.erased or not info.context.principal.reads_personal_data:
             return None
+        if self.sealed_name is not None:
+            return self.sealed_name
+        # Registered before names were sealed in events: the old personal-data table.
         return await info.context.person_names.load(self.key)
 
     @strawberry.field
@@ -66,6 +70,7 @@ class Person(Node):
             id=strawberry.ID(to_global("Person", document.id)),
             erased=s["erased"],
             key=document.id,
+            sealed_name=s.get("name"),
             affiliation_id=str(s["affiliation_id"]) if s["affiliation_id"] else None,
         )
 
