@@ -54,15 +54,24 @@ def create_app(settings: Settings, planning: PlanningApp | None = None) -> Starl
         return JSONResponse({"status": "ok"})
 
     async def readyz(request: Request) -> JSONResponse:
+        """Store reachable, views caught up, and the hash chain intact as far as checked."""
+        read_model = services["read_model"]
         try:
-            lag = await asyncio.to_thread(services["read_model"].lag)
+            lag = await asyncio.to_thread(read_model.lag)
+            chain = await asyncio.to_thread(read_model.projector.chain_state)
         except Exception:
             log.exception("readiness check failed")
             return JSONResponse({"status": "unavailable", "store": "unreachable"}, 503)
-        ready = lag <= READY_LAG
-        return JSONResponse(
-            {"status": "ready" if ready else "catching up", "lag": lag}, 200 if ready else 503
-        )
+        body = {
+            "status": "ready" if lag <= READY_LAG else "catching up",
+            "lag": lag,
+            "chain": {"verifiedPosition": chain["verified"], "brokenAt": chain["broken_at"]},
+        }
+        if chain["broken_at"] is not None:
+            body["status"] = f"event log tampered with at position {chain['broken_at']}"
+            body["chain"]["problem"] = chain["problem"]
+        ready = lag <= READY_LAG and chain["broken_at"] is None
+        return JSONResponse(body, 200 if ready else 503)
 
     async def calendar(request: Request) -> Response:
         return await asyncio.to_thread(

@@ -116,7 +116,7 @@ def export(settings: Settings, file: str, with_keys: bool) -> None:
 
     from ..application.transfer import export_lines
 
-    app = planning_app(settings)
+    app = planning_app(settings, existing=True)
     try:
         total = app.recorder.max_notification_id() or 0
         with (
@@ -242,3 +242,89 @@ def _audit_line(row: dict, as_json: bool) -> str:
         f"{row['position']:>6}  {row['recorded_at'][:19]}  {row['effective_on'] or '-':<10}  "
         f"{row['actor']:<24}  {row['type']:<28}  {row['aggregate_type']} {row['aggregate_id']}{why}"
     )
+
+
+@main.command()
+@click.option(
+    "--expect",
+    metavar="POSITION:HASH",
+    default=None,
+    help="A head noted down earlier: the chain must still pass through it.",
+)
+@click.pass_obj
+def verify(settings: Settings, expect: str | None) -> None:
+    """Recompute the hash chain over every stored event; exit 0 when intact, 1 naming the
+    first position at which an event was altered, removed, inserted or moved."""
+    from ..application.ledger import verify as verify_chain
+
+    anchor = None
+    if expect is not None:
+        position, _, digest = expect.partition(":")
+        if not (position.isascii() and position.isdigit() and len(digest) == 64):
+            raise click.BadParameter("write it as POSITION:HASH (64 hex digits)", "--expect")
+        anchor = (int(position), digest.lower())
+    app = planning_app(settings, existing=True)
+    try:
+        verdict = verify_chain(app.recorder, expect=anchor)
+    finally:
+        app.close()
+    if not verdict.intact:
+        click.echo(
+            f"BROKEN at position {verdict.position}: {verdict.problem}. "
+            f"{verdict.checked} events before it are intact."
+        )
+        sys.exit(1)
+    click.echo(
+        f"Intact: {verdict.checked} events. Head: {verdict.head_position}:{verdict.head_hash} "
+        "(note it down; `verify --expect` checks it later)."
+    )
+
+
+@main.group()
+def privacy() -> None:
+    """Data protection: what is recorded about a person (DSGVO Art. 15)."""
+
+
+@privacy.command("report")
+@click.argument("person")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_obj
+def privacy_report_command(settings: Settings, person: str, as_json: bool) -> None:
+    """Every view and event that refers to PERSON (an id), with dates."""
+    from ..domain.base import DomainError
+    from ..graphql.ids import uuid_of
+    from ..projections.privacy import privacy_report
+
+    try:
+        key = str(uuid_of(person, "person", "Person"))
+    except DomainError as error:
+        raise click.BadParameter(error.message, param_hint="PERSON") from None
+    with current_views(settings) as queries:
+        report = privacy_report(queries, key)
+    if report is None:
+        raise click.ClickException(f"No person with id {person} was recorded.")
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2, default=str))
+        return
+    who = report["person"]
+    click.echo(f"Person {who['id']}")
+    click.echo(f"  Name:        {who['name'] or ('(gelöscht)' if who['erased'] else '-')}")
+    click.echo(f"  Registered:  {who['registered_at'][:19]}")
+    click.echo(f"  Affiliation: {who['affiliation_id'] or '-'}")
+    click.echo("\nMemberships (body, role, since, until):")
+    for row in report["memberships"] or [{"body": "none"}]:
+        click.echo(
+            f"  {row['body']}  {row.get('role', '')}  {row.get('since', '')}  "
+            f"{row.get('until') or ''}".rstrip()
+        )
+    click.echo("\nMeetings attended:")
+    for row in report["meetings_attended"] or [{"title": "none", "scheduled_for": ""}]:
+        click.echo(f"  {row['scheduled_for'][:10]}  {row['title']}")
+    click.echo("\nEvents naming the person (position, recorded, business date, type):")
+    for event in report["events"]:
+        marker = "  [redacted]" if event["redacted"] else ""
+        click.echo(
+            f"  {event['position']:>6}  {event['recorded_at'][:19]}  "
+            f"{event['effective_on'] or '':<10}  {event['aggregate_type']}.{event['type']}"
+            + marker
+        )

@@ -123,7 +123,7 @@ def rebuild(settings: Settings) -> None:
 
     from ..projections import ReadModel
 
-    app = planning_app(settings)
+    app = planning_app(settings, existing=True)
     read_model = ReadModel(settings, app)
     try:
         total = app.recorder.max_notification_id() or 0

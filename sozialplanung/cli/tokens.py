@@ -44,7 +44,7 @@ def token_create(settings: Settings, role: str, name: str, organization: str | N
 @click.pass_obj
 def token_list(settings: Settings) -> None:
     """List the tokens: fingerprint, role, name, organisation, created (never the token)."""
-    app = planning_app(settings)
+    app = planning_app(settings, existing=True)
     try:
         tokens = app.tokens.list()
     finally:
@@ -66,7 +66,7 @@ def token_revoke(settings: Settings, fingerprint: str) -> None:
     for a running server."""
     from ..domain.base import DomainError
 
-    app = planning_app(settings)
+    app = planning_app(settings, existing=True)
     try:
         revoked = app.tokens.revoke(fingerprint)
     except DomainError as error:

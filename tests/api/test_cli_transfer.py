@@ -80,3 +80,60 @@ def test_a_missing_file_is_a_usage_error(tmp_path: Path) -> None:
     code, output = run(tmp_path / "b", "import", str(tmp_path / "nope.jsonl"))
     assert code == 2
     assert "nope.jsonl" in output
+
+
+def test_a_backup_with_keys_restores_everything_and_one_without_keys_reads_nothing(
+    tmp_path: Path,
+) -> None:
+    assert run(tmp_path / "a", "demo")[0] == 0
+    full, sealed = tmp_path / "full.jsonl", tmp_path / "sealed.jsonl"
+    assert run(tmp_path / "a", "export", "--with-keys", str(full))[0] == 0
+    assert run(tmp_path / "a", "export", str(sealed))[0] == 0
+    assert oct(full.stat().st_mode & 0o777) == oct(0o600)
+    assert "Anna Beispiel" not in sealed.read_text() and "Illustrative" not in sealed.read_text()
+    assert "data_key" in full.read_text() and "data_key" not in sealed.read_text()
+    for target, source in (("b", full), ("c", sealed)):
+        code, output = run(tmp_path / target, "import", str(source))
+        assert code == 0, output
+    names = {}
+    for target in ("a", "b", "c"):
+        app = PlanningApp.from_settings(Settings(data_dir=tmp_path / target))
+        try:
+            persons = [
+                app.repository.get(n.originator_id)
+                for n in app.recorder.select_notifications(start=1, limit=10_000)
+                if n.topic.endswith("PersonRegistered")
+            ]
+            names[target] = sorted(str(p.name) for p in persons)
+        finally:
+            app.close()
+    assert names["b"] == names["a"] and "Anna Beispiel" in names["a"]
+    assert set(names["c"]) == {"None"}  # no keys: the names cannot be read
+
+
+def test_the_privacy_report_lists_what_is_recorded_about_a_person(tmp_path: Path) -> None:
+    from sozialplanung.demo import DemoLoader
+
+    app = PlanningApp.from_settings(Settings(data_dir=tmp_path / "a"))
+    try:
+        loader = DemoLoader(app)
+        loader.load()
+        anna = str(loader.ids["anna"])
+    finally:
+        app.close()
+    code, output = run(tmp_path / "a", "privacy", "report", anna, "--json")
+    assert code == 0, output
+    report = json.loads(output)
+    assert report["person"]["name"] == "Anna Beispiel"
+    assert report["memberships"] and report["events"][0]["type"] == "PersonRegistered"
+    code, text = run(tmp_path / "a", "privacy", "report", anna)
+    assert code == 0 and "Memberships" in text and "Anna Beispiel" in text
+    unknown = run(tmp_path / "a", "privacy", "report", "00000000-0000-0000-0000-000000000000")
+    assert unknown[0] != 0 and "No person" in unknown[1]
+
+
+def test_read_only_commands_refuse_a_data_directory_without_a_store(tmp_path: Path) -> None:
+    for args in (["verify"], ["token", "list"], ["export", "-"], ["audit"]):
+        code, output = run(tmp_path / "typo", *args)
+        assert code != 0 and "There is no store" in output, (args, output)
+    assert not (tmp_path / "typo").exists()

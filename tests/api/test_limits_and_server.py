@@ -28,7 +28,11 @@ def test_schema_file_is_generated_from_the_code() -> None:
 
 def test_healthz_and_readyz(api: GraphQLClient) -> None:
     assert api.http.get("/healthz").json() == {"status": "ok"}
-    assert api.http.get("/readyz").json() == {"status": "ready", "lag": 0}
+    assert api.http.get("/readyz").json() == {
+        "status": "ready",
+        "lag": 0,
+        "chain": {"verifiedPosition": 0, "brokenAt": None},
+    }
 
 
 def test_over_deep_query_is_refused(api: GraphQLClient) -> None:
