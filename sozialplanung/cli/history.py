@@ -325,6 +325,5 @@ def privacy_report_command(settings: Settings, person: str, as_json: bool) -> No
         marker = "  [redacted]" if event["redacted"] else ""
         click.echo(
             f"  {event['position']:>6}  {event['recorded_at'][:19]}  "
-            f"{event['effective_on'] or '':<10}  {event['aggregate_type']}.{event['type']}"
-            + marker
+            f"{event['effective_on'] or '':<10}  {event['aggregate_type']}.{event['type']}" + marker
         )
