@@ -35,10 +35,11 @@ format: install
 schema: install  ## regenerate schema.graphql from the code
 	$(BIN)/python -m sozialplanung.graphql.export > schema.graphql
 
-bench: install  ## catch-up, time travel (snapshots vs replay), queries beside idle subscribers
+bench: install  ## catch-up, time travel (snapshots vs replay), queries beside idle subscribers, sealing
 	$(BIN)/python -m bench.catch_up
 	$(BIN)/python -m bench.time_travel
 	$(BIN)/python -m bench.subscribers
+	$(BIN)/python -m bench.sealing
 
 clean:
 	rm -rf $(VENV) data .pytest_cache

@@ -36,8 +36,10 @@ async def document_as_of(
 
 
 def _replay(info: Info, key: str, version: int | None) -> Document | None:
+    app = info.context.app
     try:
-        aggregate = info.context.app.repository.get(UUID(key), version=version)
+        with app.keys.reading():  # each record's key fetched once for this replay
+            aggregate = app.repository.get(UUID(key), version=version)
     except AggregateNotFoundError:
         return None
     if version is not None and aggregate.version < version:
