@@ -207,7 +207,7 @@ def audit(
         key = str(uuid_of(aggregate_id, "aggregate")) if aggregate_id else None
     except DomainError as error:
         raise click.UsageError(error.message) from None
-    where, params = AuditFilter(
+    chosen = AuditFilter(
         aggregate_id=key,
         aggregate_type=aggregate_type,
         types=list(types) or None,
@@ -218,13 +218,11 @@ def audit(
         else None,
         recorded_to=recorded_to.replace(tzinfo=recorded_to.tzinfo or UTC) if recorded_to else None,
         after_position=after_position,
-    ).conditions()
+    )
     with current_views(settings) as queries:
         after = None
         while True:
-            page = queries.page(
-                "events", ["position"], where=where, params=params, first=200, after=after
-            )
+            page = queries.audit.page(chosen, first=200, after=after)
             for row in page.rows:
                 click.echo(_audit_line(row, as_json))
             if not page.has_next:

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 from icalendar import Calendar, Event
 
-from ..projections.queries import Document
+from ..projections.database import Row
 
 PRODID = "-//Sozialplanung//Sitzungskalender//DE"
 STATUS = {"SCHEDULED": "CONFIRMED", "HELD": "CONFIRMED", "CANCELLED": "CANCELLED"}
@@ -22,10 +22,11 @@ def meeting_uid(meeting_id: str) -> str:
     return f"{meeting_id}@sozialplanung"
 
 
-def calendar_of(body: Document, meetings: list[Document]) -> Calendar:
-    name = body.state["name"]
+def calendar_of(body: Row, meetings: list[Row]) -> Calendar:
+    """The calendar of a body's rows (the bodies and meetings views)."""
+    name = body["name"]
     calendar = Calendar.new(
-        prodid=PRODID, name=name, method="PUBLISH", uid=f"{body.id}@sozialplanung"
+        prodid=PRODID, name=name, method="PUBLISH", uid=f"{body['id']}@sozialplanung"
     )
     # Times are UTC (no VTIMEZONE needed); calendar programs show them in local time.
     calendar.add("x-wr-timezone", "Europe/Berlin")
@@ -34,22 +35,21 @@ def calendar_of(body: Document, meetings: list[Document]) -> Calendar:
     return calendar
 
 
-def _event(body_name: str, meeting: Document) -> Event:
-    s = meeting.state
-    title = s["title"]
+def _event(body_name: str, meeting: Row) -> Event:
+    title = meeting["title"]
     return Event.new(
-        uid=meeting_uid(meeting.id),
+        uid=meeting_uid(meeting["id"]),
         # The meeting's last change, not the request time: the same data gives the same feed.
-        stamp=_moment(meeting.modified_at),
-        created=_moment(meeting.created_at),
-        last_modified=_moment(meeting.modified_at),
-        sequence=meeting.version,
+        stamp=_moment(meeting["modified_at"]),
+        created=_moment(meeting["created_at"]),
+        last_modified=_moment(meeting["modified_at"]),
+        sequence=meeting["version"],
         summary=title if body_name in title else f"{body_name}: {title}",
-        start=s["scheduled_for"].astimezone(UTC),
-        status=STATUS[s["status"]],
+        start=_moment(meeting["starts"]).astimezone(UTC),
+        status=STATUS[meeting["status"]],
         categories=[body_name],
-        location=s["location"],
-        description=_agenda(s["agenda"]),
+        location=meeting["location"],
+        description=_agenda(meeting["agenda"]),
     )
 
 

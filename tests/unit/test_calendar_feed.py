@@ -1,4 +1,4 @@
-"""The meetings calendar as iCalendar, built from view documents (no I/O)."""
+"""The meetings calendar as iCalendar, built from view rows (no I/O)."""
 
 from __future__ import annotations
 
@@ -7,33 +7,30 @@ from datetime import UTC, datetime, timedelta, timezone
 from icalendar import Calendar
 
 from sozialplanung.feeds.calendar import calendar_of
-from sozialplanung.projections.queries import Document
+from sozialplanung.projections.database import Row
 
-BODY = Document(
-    "b-1",
-    "Body",
-    3,
-    "2011-01-01T00:00:00+00:00",
-    "2011-01-01T00:00:00+00:00",
-    {"name": "Arbeitskreis Sozialplanung"},
-)
+BODY: Row = {"id": "b-1", "name": "Arbeitskreis Sozialplanung"}
 
 
-def meeting(key: str, status: str, version: int = 2, **extra: object) -> Document:
-    state = {
+def meeting(key: str, status: str, version: int = 2, **extra: object) -> Row:
+    start = datetime(2014, 10, 1, 14, 0, tzinfo=timezone(timedelta(hours=2)))
+    row: Row = {
+        "id": key,
+        "version": version,
+        "created_at": "2014-09-01T08:00:00+00:00",
+        "modified_at": "2014-09-20T08:00:00+00:00",
         "title": "Sitzung",
-        "scheduled_for": datetime(2014, 10, 1, 14, 0, tzinfo=timezone(timedelta(hours=2))),
+        "starts": start.isoformat(),
+        "ends": None,
         "location": None,
         "status": status,
         "agenda": [],
     }
-    state.update(extra)
-    return Document(
-        key, "Meeting", version, "2014-09-01T08:00:00+00:00", "2014-09-20T08:00:00+00:00", state
-    )
+    row.update(extra)
+    return row
 
 
-def parsed(*meetings: Document) -> Calendar:
+def parsed(*meetings: Row) -> Calendar:
     return Calendar.from_ical(calendar_of(BODY, list(meetings)).to_ical())
 
 

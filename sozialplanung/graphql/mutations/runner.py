@@ -63,7 +63,7 @@ async def run_command(
         result = await context.run(work)
     except DomainError as error:
         return None, [_user_error(error)]
-    context.documents.clear_all()  # this request reads the views as they are now
+    context.load.clear_all()  # this request reads the views as they are now
     return result, []
 
 
@@ -123,6 +123,17 @@ class EventPayload:
     client_mutation_id: str | None
 
 
+VIEWS = {
+    OrganizationPayload: "organizations",
+    PersonPayload: "persons",
+    BodyPayload: "bodies",
+    MeetingPayload: "meetings",
+    CyclePayload: "cycles",
+    MeasurePayload: "measures",
+    PaperPayload: "papers",
+}
+
+
 PAYLOADS: dict[type, tuple[str, Any]] = {
     OrganizationPayload: ("organization", Organization),
     PersonPayload: ("person", Person),
@@ -140,6 +151,7 @@ async def respond(info: Info, data: CommandInput, payload: type, perform: Perfor
     name, node_type = PAYLOADS[payload]
     node = None
     if result is not None:
-        document = await info.context.document(result)
-        node = node_type.from_document(document) if document else None
+        view = getattr(info.context.queries, VIEWS[payload])
+        rows = await info.context.run(view.by_ids, [str(result)])
+        node = node_type.from_row(rows[str(result)]) if str(result) in rows else None
     return payload(**{name: node}, user_errors=errors, client_mutation_id=data.client_mutation_id)
