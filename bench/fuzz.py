@@ -664,7 +664,8 @@ def served_demo(folder: Path, store: list[str]) -> Iterator[tuple[str, str, Serv
     log_path = folder / "server.log"
     with log_path.open("wb") as stderr:
         server = subprocess.Popen(
-            [*CLI, *store, "serve", "--port", str(port)],
+            # --dev: schemathesis reads the schema by introspection, which production hides.
+            [*CLI, *store, "serve", "--dev", "--port", str(port)],
             env=cli_env(),
             stdout=subprocess.DEVNULL,  # uvicorn's access log
             stderr=stderr,

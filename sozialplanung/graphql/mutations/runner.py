@@ -13,6 +13,7 @@ import strawberry
 
 from ...application import PlanningApp
 from ...domain.base import DomainError, Meta, optional_text
+from ...domain.rights import require_may_write
 from ..context import Info
 from ..types.bodies import Body
 from ..types.core import UserError
@@ -47,6 +48,7 @@ async def run_command(
 
     def work() -> UUID:
         principal = context.principal
+        require_may_write(principal)  # before the input is read: no hints to readers
         meta = Meta(
             principal=principal,
             correlation_id=context.correlation_id,
