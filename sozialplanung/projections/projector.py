@@ -24,7 +24,7 @@ from ..integrity import GENESIS, link
 from . import audit
 from .database import Cursor, Row, ViewDatabase
 from .registry import VIEWS, check
-from .schema import VIEW_NAME
+from .schema import DATA_TABLES, VIEW_NAME
 from .view import Batch, RowCache, View
 
 
@@ -133,7 +133,7 @@ class Projector:
             for key, row in rows.items():
                 self.cache.put(table, key, row)
         if self.rewrote:
-            self.db.purge_traces()
+            self.db.purge_traces(DATA_TABLES)
         return last_id, position
 
     def _prefetch(self, cursor: Cursor, batch: Batch, fresh: Sequence[Notification]) -> None:
