@@ -19,20 +19,21 @@ GENESIS = bytes(32)
 DOMAIN = b"sozialplanung/chain/v1\x00"
 
 
-def _part(data: bytes) -> bytes:
-    return struct.pack(">I", len(data)) + data
+_HEAD = struct.Struct(">QI")  # position, length of the id
 
 
 def link(
     previous: bytes, position: int, originator_id: Any, version: int, topic: str, state: bytes
 ) -> bytes:
     """The link of one stored event, after the link before it."""
-    return hashlib.sha256(
-        DOMAIN
-        + previous
-        + struct.pack(">Q", position)
-        + _part(str(originator_id).encode())
-        + struct.pack(">Q", version)
-        + _part(topic.encode())
-        + _part(state)
-    ).digest()
+    key = str(originator_id).encode()
+    name = topic.encode()
+    digest = hashlib.sha256(DOMAIN)
+    digest.update(previous)
+    digest.update(_HEAD.pack(position, len(key)))
+    digest.update(key)
+    digest.update(struct.pack(">QI", version, len(name)))
+    digest.update(name)
+    digest.update(struct.pack(">I", len(state)))
+    digest.update(state)
+    return digest.digest()

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import IntegrityError, JSONTranscoder, Mapper, Transcoding
+from eventsourcing.persistence import IntegrityError, JSONTranscoder, Mapper, Transcoder
 
 from ..domain.base import (
     Duplicate,
@@ -32,23 +32,13 @@ from ..domain.rights import require_may_send
 from .keys import KeyStore
 from .ledger import Ledger
 from .personal_data import PersonalDataVault
-from .sealing import SealedTranscoding, SealingMapper
+from .sealing import ActorTranscoding, SealedTranscoding, SealingMapper
 from .tokens import TokenStore
+from .transcoding import DateAsISO, FastJSONTranscoder
 from .unit_of_work import UnitOfWork, current, unit_of_work
 
 A = TypeVar("A", bound=PlanningAggregate)
 Outcome = tuple[UUID, Sequence[PlanningAggregate]]
-
-
-class DateAsISO(Transcoding):
-    type = date
-    name = "date_iso"
-
-    def encode(self, obj: date) -> str:
-        return obj.isoformat()
-
-    def decode(self, data: str) -> date:
-        return date.fromisoformat(data)
 
 
 class CommandsBase(Application):
@@ -68,6 +58,12 @@ class CommandsBase(Application):
         ledger.snapshots_table = self.snapshots_table
         self.after_save: list[Callable[[], None]] = []  # e.g. wake the projection runner
 
+    def construct_transcoder(self) -> Transcoder:
+        """eventsourcing's JSON form, read with orjson (application/transcoding.py)."""
+        transcoder = FastJSONTranscoder()
+        self.register_transcodings(transcoder)
+        return transcoder
+
     def construct_mapper(self) -> Mapper:
         """Seals personal data and prose in the stored events (application/sealing.py)."""
         self.keys = KeyStore(self.factory.datastore)  # type: ignore[attr-defined]
@@ -81,6 +77,7 @@ class CommandsBase(Application):
         super().register_transcodings(transcoder)
         transcoder.register(DateAsISO())
         transcoder.register(SealedTranscoding())
+        transcoder.register(ActorTranscoding(self.keys))
 
     # Loading ------------------------------------------------------------------------
 

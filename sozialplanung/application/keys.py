@@ -6,8 +6,8 @@ whom it belongs to:
 - ``person``: one per person; their name is sealed under it. ``erasePerson`` destroys it.
 - ``record``: one per recorded command; the prose of its events (reasons, minutes, notes,
   reports, descriptions …) is sealed under it. ``redactEvent`` destroys it.
-- ``actor``: one per principal that acted; the ``actor`` of its events is sealed under it,
-  so that an export without keys names nobody.
+- ``actor``: one per principal that acted: its events name it by this row's random id (a
+  pseudonym), the row holds the name, so an export without keys names nobody.
 
 A destroyed key keeps its row (the id, when and by which event it was destroyed) with its
 material and subject set to NULL: a marker, so nothing ever quietly makes a new key for an
@@ -61,9 +61,9 @@ class KeyStore:
         self.postgres = isinstance(datastore, PostgresDatastore)
         self.table = f'"{datastore.schema}".data_keys' if self.postgres else "data_keys"
         self._local = threading.local()
-        # Actor keys are never destroyed: kept for the life of the process.
-        self._actors: dict[str, tuple[str, AESGCM]] = {}
-        self._actor_ciphers: dict[str, AESGCM] = {}
+        # Actors' pseudonyms, both ways, for the life of the process (never destroyed).
+        self._pseudonyms: dict[str, str] = {}
+        self._actor_names: dict[str, str] = {}
         self._actors_lock = threading.Lock()
         self._create_table()
 
@@ -143,26 +143,33 @@ class KeyStore:
         staged.destroy.append(key_id)
         staged.snapshots_of.extend(snapshots_of)
 
-    def actor_key(self, actor: str) -> tuple[str, AESGCM]:
-        """The actor's key, made (in a transaction of its own, so two processes agree on
-        one) the first time the actor records anything."""
-        found = self._actors.get(actor)
+    def pseudonym(self, actor: str) -> str:
+        """The random id an actor's events name it by, made (in a transaction of its own, so
+        two processes agree on one) the first time the actor records anything."""
+        found = self._pseudonyms.get(actor)
         if found is not None:
             return found
         with self._actors_lock:
             with self.datastore.transaction(commit=True) as cursor:
-                insert = "INSERT INTO {t} (key_id, kind, subject, material, created_at) VALUES"
                 cursor.execute(
                     self._sql(
-                        insert.format(t=self.table)
-                        + " (?, 'actor', ?, ?, ?) ON CONFLICT DO NOTHING"
+                        f"INSERT INTO {self.table} (key_id, kind, subject, created_at) VALUES "
+                        "(?, 'actor', ?, ?) ON CONFLICT DO NOTHING"
                     ),
-                    (f"a-{uuid4().hex}", actor, os.urandom(KEY_BYTES), _now()),
+                    (f"a-{uuid4().hex}", actor, _now()),
                 )
-            row = self._select("kind = 'actor' AND subject = ?", [actor])[0]
-            cipher = AESGCM(bytes(row["material"]))
-            found = self._actors[actor] = (row["key_id"], cipher)
-            self._actor_ciphers[row["key_id"]] = cipher
+            key_id = self._select("kind = 'actor' AND subject = ?", [actor])[0]["key_id"]
+            self._pseudonyms[actor], self._actor_names[key_id] = key_id, actor
+        return key_id
+
+    def actor_name(self, key_id: str) -> str | None:
+        """Who a pseudonym names (None: unknown here, e.g. restored without keys)."""
+        found = self._actor_names.get(key_id)
+        if found is None:
+            rows = self._select("key_id = ? AND kind = 'actor'", [key_id])
+            found = rows[0]["subject"] if rows else None
+            if found is not None:
+                self._actor_names[key_id] = found
         return found
 
     # Applying (inside the recorder's transaction) --------------------------------------
@@ -198,7 +205,7 @@ class KeyStore:
                     row["key_id"],
                     row["kind"],
                     row["subject"],
-                    bytes.fromhex(row["material"]),
+                    bytes.fromhex(row["material"]) if row["material"] else None,
                     None if first is None else renumbered[first],
                     None if last is None else renumbered[last],
                     row["created_at"],
@@ -232,17 +239,12 @@ class KeyStore:
 
     def cipher(self, key_id: str) -> AESGCM | None:
         """The key (as a cipher), or None once destroyed (or never made)."""
-        actor = self._actor_ciphers.get(key_id)
-        if actor is not None:
-            return actor
         cache = _scope.get()
         if cache is not None and key_id in cache:
             return cache[key_id]
         rows = self._select("key_id = ?", [key_id])
         cipher = AESGCM(bytes(rows[0]["material"])) if rows and rows[0]["material"] else None
-        if cipher is not None and key_id.startswith("a-"):
-            self._actor_ciphers[key_id] = cipher
-        elif cache is not None:
+        if cache is not None:
             cache[key_id] = cipher
         return cipher
 
@@ -285,12 +287,15 @@ class KeyStore:
                 "key_id": row["key_id"],
                 "kind": row["kind"],
                 "subject": row["subject"],
-                "material": bytes(row["material"]).hex(),
+                "material": bytes(row["material"]).hex() if row["material"] else None,
                 "first_position": row["first_position"],
                 "last_position": row["last_position"],
                 "created_at": row["created_at"],
             }
-            for row in self._select("material IS NOT NULL ORDER BY key_id", [])
+            for row in self._select(
+                "material IS NOT NULL OR (kind = 'actor' AND subject IS NOT NULL) ORDER BY key_id",
+                [],
+            )
         ]
 
     # Traces ------------------------------------------------------------------------------

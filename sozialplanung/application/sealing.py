@@ -1,9 +1,10 @@
 """Sealing: personal data and prose are encrypted in the stored events (AES-256-GCM).
 
 The event classes declare which of their fields are prose and which are a person's data
-(``PlanningAggregate.Event.prose`` / ``personal``); the actor of every event is sealed too.
-:class:`SealingMapper` seals those values when an event is stored and opens them when it is
-read. A sealed value is stored in the event's JSON as
+(``PlanningAggregate.Event.prose`` / ``personal``). :class:`SealingMapper` seals those values
+when an event is stored and opens them when it is read; the actor of every event is stored as
+a pseudonym (``{"_type_": "actor", "_data_": "a-…"}``: a random id whose name only the key
+table knows). A sealed value is stored in the event's JSON as
 
     {"_type_": "sealed", "_data_": {"k": key id, "n": nonce, "c": ciphertext, "l": 1?}}
 
@@ -17,12 +18,14 @@ marks the event as redacted. The stored bytes never change, so the hash chain ov
 from __future__ import annotations
 
 import base64
+import binascii
 import json
 import logging
 import os
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from eventsourcing.persistence import Mapper, StoredEvent, Transcoder, Transcoding
@@ -62,10 +65,33 @@ class SealedTranscoding(Transcoding):
     def decode(self, data: dict[str, Any]) -> Sealed:
         return Sealed(
             data["k"],
-            base64.b64decode(data["n"]),
-            base64.b64decode(data["c"]),
-            bool(data.get("l")),
+            binascii.a2b_base64(data["n"]),
+            binascii.a2b_base64(data["c"]),
+            "l" in data,
         )
+
+
+@dataclass(frozen=True)
+class Pseudonym:
+    """An actor as its events name it: the id of its row in the key table."""
+
+    key_id: str
+
+
+class ActorTranscoding(Transcoding):
+    """Writes an actor's pseudonym, reads back the name the key table holds for it."""
+
+    type = Pseudonym
+    name = "actor"
+
+    def __init__(self, keys: KeyStore):
+        self.keys = keys
+
+    def encode(self, obj: Pseudonym) -> str:
+        return obj.key_id
+
+    def decode(self, data: str) -> str:
+        return self.keys.actor_name(data) or ERASED_ACTOR
 
 
 def _associated(originator_id: Any, version: int, field: str) -> bytes:
@@ -117,38 +143,42 @@ class SealingMapper(Mapper):
                 if key is None:
                     raise ValueError(f"The data of {originator} was erased; nothing is sealed.")
                 seal(name, key)
-        seal("actor", self.keys.actor_key(state["actor"]))
+        state["actor"] = Pseudonym(self.keys.pseudonym(state["actor"]))
 
     # Reading ------------------------------------------------------------------------------
 
     def to_domain_event(self, stored_event: StoredEvent) -> Any:
         event = super().to_domain_event(stored_event)
         state = event.__dict__
-        redacted = False
-        for name, value in state.items():
-            if isinstance(value, Sealed):
-                opened, readable = self._open(value, stored_event, name)
+        sealed = [(name, value) for name, value in state.items() if type(value) is Sealed]
+        if sealed:
+            prefix = (
+                f"sozialplanung/seal/v1|{stored_event.originator_id}|"
+                f"{stored_event.originator_version}|"
+            )
+            redacted = False
+            for name, value in sealed:
+                opened, readable = self._open(value, prefix + name, stored_event)
                 state[name] = opened
                 redacted = redacted or not readable
-        if redacted:
-            state[REDACTED_MARK] = True
+            if redacted:
+                state[REDACTED_MARK] = True
         return event
 
-    def _open(self, sealed: Sealed, stored: StoredEvent, name: str) -> tuple[Any, bool]:
-        empty: Any = [] if sealed.is_list else (ERASED_ACTOR if name == "actor" else None)
+    def _open(self, sealed: Sealed, associated: str, stored: StoredEvent) -> tuple[Any, bool]:
+        """The value, and whether it could be read (its key exists, its bytes are intact)."""
+        empty: Any = [] if sealed.is_list else None
         cipher = self.keys.cipher(sealed.key_id)
         if cipher is None:
             return empty, False
-        associated = _associated(stored.originator_id, stored.originator_version, name)
         try:
-            plain = cipher.decrypt(sealed.nonce, sealed.ciphertext, associated)
+            plain = cipher.decrypt(sealed.nonce, sealed.ciphertext, associated.encode())
         except InvalidTag:
             # Altered bytes: `sozialplanung verify` names the event; reads go on.
             log.error(
-                "sealed %s of %s v%s does not open",
-                name,
+                "a sealed value of %s v%s does not open",
                 stored.originator_id,
                 stored.originator_version,
             )
             return empty, False
-        return json.loads(plain), True
+        return orjson.loads(plain), True

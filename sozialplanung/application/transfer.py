@@ -177,7 +177,11 @@ def _key_line(line: str) -> dict[str, Any] | None:
     missing = [name for name in (*KEY_FIELDS, "created_at") if name not in key]
     if missing:
         raise ValueError(f"the data key lacks {missing}")
-    bytes.fromhex(str(key["material"]))
+    if key["kind"] == "actor":  # a pseudonym: the name, no material
+        if key["material"] is not None or not isinstance(key["subject"], str):
+            raise ValueError("an actor's key names the actor and holds no material")
+    else:
+        bytes.fromhex(str(key["material"]))
     return key
 
 

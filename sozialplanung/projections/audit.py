@@ -64,21 +64,31 @@ def payload(event: Any) -> dict[str, Any]:
     }
 
 
-def audit_row(position: int, notification_id: int, aggregate_type: str, event: Any) -> list[Any]:
+def payload_json(event: Any) -> str:
+    """``payload`` as JSON text: orjson writes ids and dates as ``plain`` would."""
+    return orjson.dumps(
+        {k: v for k, v in vars(event).items() if k not in METADATA and k[0] != "_"}
+    ).decode()
+
+
+def audit_row(
+    position: int, notification_id: int, aggregate_type: str, key: str, event: Any
+) -> list[Any]:
+    effective_on = event.effective_on
     return [
         position,
         notification_id,
-        str(event.originator_id),
+        key,
         aggregate_type,
         type(event).__name__,
         event.originator_version,
         moment(event.timestamp),
-        event.effective_on.isoformat() if event.effective_on else None,
+        effective_on.isoformat() if effective_on else None,
         event.actor,
         ident(event.on_behalf_of),
         event.reason,
         event.correlation_id,
-        orjson.dumps(payload(event)).decode(),
+        payload_json(event),
         int(is_redacted(event)),
     ]
 
@@ -91,7 +101,7 @@ def rewrite(cursor: Cursor, event: Any) -> None:
         [
             event.actor,
             event.reason,
-            orjson.dumps(payload(event)).decode(),
+            payload_json(event),
             int(is_redacted(event)),
             str(event.originator_id),
             event.originator_version,

@@ -114,15 +114,23 @@ class SQLiteViews(ViewDatabase):
 
 # PostgreSQL text cannot hold NUL, and neither store can encode a lone surrogate as UTF-8.
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+# How repr() shows those characters (a text that merely contains such a backslash sequence
+# costs only the slow path, never a wrong result).
+_ESCAPED = re.compile(r"\\x00|\\ud[89a-f]")
 
 
 def _storable(params: Sequence[Any]) -> list[Any]:
     """Text the views can store. Commands refuse such characters, but an event is forever
     (an old or imported one may carry them) and a query's search text comes straight from a
     client: both read and write U+FFFD instead, the same on both stores."""
-    return [
-        _UNSTORABLE.sub("\ufffd", value) if isinstance(value, str) else value for value in params
-    ]
+    return [_text(value) if type(value) is str else value for value in params]
+
+
+def _text(value: str) -> str:
+    # Most text is ASCII without NUL: no pattern to run over it.
+    if value.isascii() and "\x00" not in value:
+        return value
+    return _UNSTORABLE.sub("\ufffd", value)
 
 
 class _ViewCursor:
@@ -140,7 +148,11 @@ class _ViewCursor:
         return self._cursor.execute(self._sql(sql), _storable(params))
 
     def executemany(self, sql: str, params: Sequence[Sequence[Any]]) -> Any:
-        return self._cursor.executemany(self._sql(sql), [_storable(p) for p in params])
+        rows = list(params)
+        # One scan of the rows' repr (in C) finds whether any text needs replacing at all.
+        if _ESCAPED.search(repr(rows)):
+            rows = [_storable(p) for p in rows]
+        return self._cursor.executemany(self._sql(sql), rows)
 
     def fetchall(self) -> list[Any]:
         return self._cursor.fetchall()

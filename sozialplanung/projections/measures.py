@@ -117,9 +117,7 @@ class MeasuresView(View):
         "measures (working_group_id)",
         "measures (lead_id)",
         "measures (status)",
-        "measure_states (measure_id)",
         "measure_states (cycle_number, state, measure_id)",
-        "measure_papers (measure_id)",
         "measure_papers (paper_id)",
     )
 

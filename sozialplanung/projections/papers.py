@@ -65,7 +65,6 @@ class PapersView(View):
     indexes = (
         "papers (reference)",
         "papers (date, id)",
-        "consultations (paper_id)",
         "consultations (id)",
     )
 

@@ -57,6 +57,7 @@ class Projector:
         self.keys: Keys | None = getattr(app, "keys", None)
         self.chain: Chain | None = app.recorder if hasattr(app.recorder, "links") else None
         self.cache = RowCache()
+        self._by_topic: dict[str, View | None] = {}
         self.rewrote = False  # the last batch rewrote views: their old pages must go
 
     def tracking(self, cursor: Cursor | None = None) -> tuple[int, int]:
@@ -73,6 +74,13 @@ class Projector:
     def view_of(self, topic: str) -> View | None:
         """The view of an event's aggregate; None for bookkeeping; an unknown aggregate is
         an error, never skipped."""
+        try:
+            return self._by_topic[topic]
+        except KeyError:
+            found = self._by_topic[topic] = self._find_view(topic)
+            return found
+
+    def _find_view(self, topic: str) -> View | None:
         name = aggregate_type_of(topic)
         if name in self.bookkeeping:
             return None
@@ -83,16 +91,34 @@ class Projector:
 
     # Applying a batch --------------------------------------------------------------------
 
-    def apply(self, notifications: Sequence[Notification]) -> tuple[int, int]:
-        """Applies a batch in one transaction; returns the new tracking position."""
+    def decode(self, notifications: Sequence[Notification]) -> list[Any]:
+        """The batch's events (None for bookkeeping), read with the keys of the batch: a
+        rebuild decodes the next batch while this one is written."""
+        reading = self.keys.reading() if self.keys else nullcontext()
+        with reading:
+            if notifications and self.keys is not None:
+                self.keys.prefetch(notifications[0].id, notifications[-1].id)
+            return [
+                self.mapper.to_domain_event(n) if self.view_of(n.topic) is not None else None
+                for n in notifications
+            ]
+
+    def apply(
+        self, notifications: Sequence[Notification], events: Sequence[Any] | None = None
+    ) -> tuple[int, int]:
+        """Applies a batch in one transaction; returns the new tracking position. ``events``:
+        the batch decoded already (by :meth:`decode`)."""
         self.rewrote = False
         reading = self.keys.reading() if self.keys else nullcontext()
         with self.db.write() as cursor, reading:
             last_id, position = self.tracking(cursor)
+            decoded = (
+                dict(zip((n.id for n in notifications), events, strict=True)) if events else {}
+            )
             fresh = [n for n in notifications if n.id > last_id]  # not applied before
-            if fresh and self.keys is not None:
+            if fresh and self.keys is not None and not decoded:
                 self.keys.prefetch(fresh[0].id, fresh[-1].id)
-            self._check_chain(cursor, last_id, fresh)
+            self._check_chain(cursor, fresh)
             batch = Batch()
             self._prefetch(cursor, batch, fresh)
             audited: list[list[Any]] = []
@@ -101,14 +127,12 @@ class Projector:
                 view = self.view_of(notification.topic)
                 if view is None:
                     continue
-                event = self.mapper.to_domain_event(notification)
+                event = decoded.get(notification.id) or self.mapper.to_domain_event(notification)
                 key = str(event.originator_id)
                 row = self._row(cursor, batch, view, key)
                 batch.after.setdefault(view.table, {})[key] = view.apply(row, event)  # type: ignore[assignment]
                 position += 1
-                audited.append(
-                    audit.audit_row(position, notification.id, view.aggregate.__name__, event)
-                )
+                audited.append(audit.audit_row(position, notification.id, view.name, key, event))
                 if isinstance(event, Person.PersonDataErased | Redaction.EventRedacted):
                     cursor.executemany(audit.INSERT, audited)
                     audited = []
@@ -183,16 +207,20 @@ class Projector:
             row = dict(found) if found else None
         return row or {"verified": 0, "hash": GENESIS.hex(), "broken_at": None, "problem": None}
 
-    def _check_chain(self, cursor: Cursor, after: int, batch: Sequence[Notification]) -> None:
-        """Recomputes the links of the batch; the first break is kept (and reported by
-        /readyz and /metrics) — the views go on, the auditor is told."""
-        if self.chain is None or not batch:
+    def _check_chain(self, cursor: Cursor, notifications: Sequence[Notification]) -> None:
+        """Recomputes the links of what the batch brings beyond the last checked one; the
+        first break is kept (and reported by /readyz and /metrics) — the views go on, the
+        auditor is told."""
+        if self.chain is None or not notifications:
             return
         state = self.chain_state(cursor)
         if state["broken_at"] is not None:
             return
         previous, head = bytes.fromhex(state["hash"]), int(state["verified"])
-        links = self.chain.links(after, batch[-1].id)
+        batch = [n for n in notifications if n.id > head]
+        if not batch:
+            return
+        links = self.chain.links(head, batch[-1].id)
         problem: tuple[int, str] | None = None
         events = {n.id: n for n in batch}
         for position in sorted(set(events) | set(links)):

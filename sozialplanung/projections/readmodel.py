@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 from eventsourcing.application import Application
+from eventsourcing.persistence import Notification
 
 from ..settings import Settings
 from .database import PostgresViews, ViewDatabase, open_views
 from .projector import Projector
 from .queries import ReadQueries
 from .runner import AdvisoryLock, FileLock, RunnerLock, ViewRunner
-from .schema import DATA_TABLES, create_tables, drop_tables
+from .schema import DATA_TABLES, create_indexes, create_tables, drop_tables
 
 REBUILD_BATCH = 5_000
 
@@ -83,20 +86,28 @@ class ReadModel:
             raise RuntimeError("Another process runs the views; stop it before a rebuild.")
         self.runner.holding = True
         drop_tables(self.db)
-        create_tables(self.db)
+        create_tables(self.db, indexes=False)
         self.projector.cache.clear()
         self.runner.notification_id, self.runner.position = 0, 0
         applied = 0
-        while True:
-            batch = self.app.recorder.select_notifications(
-                start=self.runner.notification_id + 1, limit=REBUILD_BATCH
-            )
-            if not batch:
-                return applied
-            self.runner.advance(*self.projector.apply(batch))
-            applied += len(batch)
-            if progress is not None:
-                progress(len(batch))
+        # Reading and decoding the next batch overlaps with writing this one (the store's
+        # and SQLite's work releases the interpreter lock).
+        with ThreadPoolExecutor(1, thread_name_prefix="rebuild-read") as reader:
+            ahead = reader.submit(self._read, 1)
+            while True:
+                batch, events = ahead.result()
+                if not batch:
+                    create_indexes(self.db)
+                    return applied
+                ahead = reader.submit(self._read, batch[-1].id + 1)
+                self.runner.advance(*self.projector.apply(batch, events))
+                applied += len(batch)
+                if progress is not None:
+                    progress(len(batch))
+
+    def _read(self, start: int) -> tuple[list[Notification], list[Any]]:
+        batch = list(self.app.recorder.select_notifications(start=start, limit=REBUILD_BATCH))
+        return batch, self.projector.decode(batch)
 
     def table_rows(self) -> dict[str, list[dict]]:
         """Every row of every view, in a stable order (for comparing two builds)."""

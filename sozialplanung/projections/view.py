@@ -28,7 +28,9 @@ Handler = Callable[[Any, "Row | None", Any], "Row | None"]
 
 def moment(value: datetime) -> str:
     """UTC with fixed width, so that text order is time order."""
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
+    if value.tzinfo is not UTC:
+        value = value.astimezone(UTC)
+    return value.isoformat(timespec="microseconds")
 
 
 def day(value: date | None) -> str | None:
@@ -79,6 +81,7 @@ class View:
     the row, and its handlers."""
 
     aggregate: ClassVar[type[PlanningAggregate]]
+    name: ClassVar[str]  # the aggregate's name, as the audit log shows its type
     table: ClassVar[str]
     columns: ClassVar[dict[str, str]]  # column → SQL type; JSON columns hold lists/dicts
     json_columns: ClassVar[tuple[str, ...]] = ()
@@ -98,6 +101,7 @@ class View:
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
+        cls.name = cls.aggregate.__name__
         cls.handlers = {}
         for value in vars(cls).values():
             for event_class in getattr(value, "_handles", ()):
@@ -122,7 +126,7 @@ class View:
                 f"{type(self).__name__} has no handler for {type(event).__qualname__}: "
                 "every event of a registered aggregate needs one (projections/view.py)."
             )
-        after = handler(self, None if row is None else dict(row), event)
+        after = handler(self, row, event)  # handlers build a new row, never change this one
         if after is not None:
             after["version"] = event.originator_version
             after["modified_at"] = moment(event.timestamp)
