@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import difflib
+import importlib
 import json
+import pkgutil
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ..settings import Settings
 from .base import current_views, main, planning_app
+
+if TYPE_CHECKING:
+    from ..projections.queries import Document, ReadQueries
 
 
 @main.group()
@@ -194,7 +202,8 @@ def audit(
     after_position: int | None,
     as_json: bool,
 ) -> None:
-    """Print the audit log (Prüfpfad): who recorded what, when, on which business date, why.
+    """Print the audit log (Prüfpfad): who recorded what, when, on which business date, to
+    which object (by id and title, name or reference), with what outcome, and why.
 
     Times without a zone are UTC. Bookkeeping (claims, receipts) is not part of it; see
     `export` for the raw log.
@@ -207,6 +216,11 @@ def audit(
         key = str(uuid_of(aggregate_id, "aggregate")) if aggregate_id else None
     except DomainError as error:
         raise click.UsageError(error.message) from None
+    known = recorded_event_types()
+    for name in types:
+        _require_known(name, [t for ts in known.values() for t in ts], "--type", "event type")
+    if aggregate_type is not None:
+        _require_known(aggregate_type, list(known), "--aggregate-type", "object type")
     where, params = AuditFilter(
         aggregate_id=key,
         aggregate_type=aggregate_type,
@@ -220,28 +234,154 @@ def audit(
         after_position=after_position,
     ).conditions()
     with current_views(settings) as queries:
+        if not as_json:
+            click.echo(AUDIT_HEADER)
         after = None
         while True:
             page = queries.page(
                 "events", ["position"], where=where, params=params, first=200, after=after
             )
-            for row in page.rows:
-                click.echo(_audit_line(row, as_json))
+            if as_json:
+                for row in page.rows:
+                    click.echo(_audit_json(row))
+            else:
+                for line in audit_lines(queries, page.rows):
+                    click.echo(line)
             if not page.has_next:
                 break
             after = page.cursors[-1]
 
 
-def _audit_line(row: dict, as_json: bool) -> str:
-    if as_json:
-        record = {k: v for k, v in row.items() if k != "notification_id"}
-        record["payload"] = json.loads(row["payload"])
-        return json.dumps(record, ensure_ascii=False)
-    why = f"  „{row['reason']}“" if row["reason"] else ""
-    return (
-        f"{row['position']:>6}  {row['recorded_at'][:19]}  {row['effective_on'] or '-':<10}  "
-        f"{row['actor']:<24}  {row['type']:<28}  {row['aggregate_type']} {row['aggregate_id']}{why}"
+AUDIT_HEADER = (
+    f"{'POS':>6}  {'RECORDED (UTC)':<19}  {'EFFECTIVE':<10}  {'ACTOR':<24}  {'EVENT':<28}  "
+    "OBJECT (type, id, title) → OUTCOME  „REASON“"
+)
+
+
+@cache
+def recorded_event_types() -> dict[str, list[str]]:
+    """The event types the audit log can hold, by object type: every event class of the
+    domain's aggregates (read from the classes, so a new event is known at once), the
+    library's generic Event/Created bases and the bookkeeping (claims, receipts) aside."""
+    from .. import domain
+    from ..application.unit_of_work import BOOKKEEPING
+    from ..domain.base import PlanningAggregate
+
+    found: dict[str, list[str]] = {}
+    for module_info in pkgutil.iter_modules(domain.__path__):
+        module = importlib.import_module(f"{domain.__name__}.{module_info.name}")
+        for cls in vars(module).values():
+            if (
+                not isinstance(cls, type)
+                or not issubclass(cls, PlanningAggregate)
+                or cls is PlanningAggregate
+                or issubclass(cls, BOOKKEEPING)
+                or cls.__module__ != module.__name__
+            ):
+                continue
+            found[cls.__name__] = [
+                name
+                for name, event in vars(cls).items()
+                if isinstance(event, type)
+                and issubclass(event, PlanningAggregate.Event)
+                and name not in ("Event", "Created")
+            ]
+    return dict(sorted(found.items()))
+
+
+def _require_known(value: str, known: list[str], option: str, what: str) -> None:
+    if value in known:
+        return
+    close = difflib.get_close_matches(value, known, n=1)
+    hint = f" Did you mean {close[0]}?" if close else ""
+    raise click.BadParameter(
+        f"{value!r} is no {what} of the audit log.{hint} Known: {', '.join(sorted(known))}.",
+        param_hint=option,
     )
+
+
+def _audit_json(row: dict[str, Any]) -> str:
+    record = {k: v for k, v in row.items() if k != "notification_id"}
+    record["payload"] = json.loads(row["payload"])
+    return json.dumps(record, ensure_ascii=False)
+
+
+def audit_lines(queries: ReadQueries, rows: list[dict[str, Any]]) -> list[str]:
+    """One line per event: when, by whom, the object with its title, name or reference,
+    the outcome of a decision, and why."""
+    payloads = [json.loads(row["payload"]) for row in rows]
+    documents = documents_of(queries, [row["aggregate_id"] for row in rows])
+    # Second round: the bodies that decided (named in the event, or in the consultation).
+    bodies = [p.get("body_id") for p in payloads]
+    for row, payload in zip(rows, payloads, strict=True):
+        if row["type"] == "ConsultationConcluded":
+            bodies.append(_consultation_body(documents.get(row["aggregate_id"]), payload))
+    documents.update(documents_of(queries, [b for b in bodies if b and b not in documents]))
+    lines = []
+    for row, payload in zip(rows, payloads, strict=True):
+        title = object_label(documents.get(row["aggregate_id"]))
+        named = f" {title}" if title else ""
+        outcome = _outcome(row, payload, documents)
+        why = f"  „{row['reason']}“" if row["reason"] else ""
+        lines.append(
+            f"{row['position']:>6}  {row['recorded_at'][:19]}  {row['effective_on'] or '-':<10}  "
+            f"{row['actor']:<24}  {row['type']:<28}  "
+            f"{row['aggregate_type']} {row['aggregate_id']}{named}{outcome}{why}"
+        )
+    return lines
+
+
+def documents_of(queries: ReadQueries, ids: Iterable[str]) -> dict[str, Document]:
+    """The current documents of these objects (each id once)."""
+    return queries.documents(sorted({str(i) for i in ids}))
+
+
+def object_label(document: Document | None) -> str:
+    """How a person recognises the object: its title, name or reference, quoted."""
+    if document is None:
+        return ""
+    state = document.state
+    if document.type == "Cycle":
+        return f'"cycle {state.get("number")} ({state.get("label")})"'
+    if document.type == "Person" and state.get("erased"):
+        return '"(gelöscht)"'
+    for key in ("reference", "title", "name"):
+        value = state.get(key)
+        if isinstance(value, str) and value:
+            return f'"{value}"'
+    return ""
+
+
+def _consultation_body(paper: Document | None, payload: dict[str, Any]) -> str | None:
+    if paper is None:
+        return None
+    for consultation in paper.state.get("consultations", []):
+        if str(consultation["id"]) == payload.get("consultation_id"):
+            return str(consultation["body_id"])
+    return None
+
+
+def _name(documents: dict[str, Document], key: str | None) -> str:
+    document = documents.get(key) if key else None
+    return str(document.state.get("name")) if document else (key or "?")
+
+
+def _outcome(row: dict[str, Any], payload: dict[str, Any], documents: dict[str, Document]) -> str:
+    """What a decision decided, for the events that decide something."""
+    kind = row["type"]
+    if kind == "MeasureDecided":
+        verdict = "adopted" if payload.get("adopted") else "rejected"
+        return f" → {verdict} by {_name(documents, payload.get('body_id'))}"
+    if kind == "ConsultationConcluded":
+        body = _consultation_body(documents.get(row["aggregate_id"]), payload)
+        return f" → {payload.get('decision')} in {_name(documents, body)}"
+    if kind == "ResolutionRecorded":
+        return f" → TOP {payload.get('number')}: {payload.get('decision')}"
+    if kind == "MeasureEvaluated":
+        return f" → evaluated {payload.get('outcome')}"
+    if kind == "MeasureCarriedForward":
+        return f" → into cycle {payload.get('to_cycle')} as {payload.get('status_in_new_cycle')}"
+    return ""
 
 
 @main.command()
