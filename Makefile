@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint format schema bench clean
+.PHONY: install run test lint format schema bench fuzz clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -44,6 +44,9 @@ bench: install  ## catch-up, time travel (snapshots vs replay), queries beside i
 	$(BIN)/python -m bench.time_travel
 	$(BIN)/python -m bench.subscribers
 	$(BIN)/python -m bench.sealing
+
+fuzz: install  ## 10,000+ generated queries and mutations (schemathesis) against the served demo, as ADMIN
+	$(BIN)/python -m bench.fuzz
 
 clean:
 	rm -rf $(VENV) data .pytest_cache

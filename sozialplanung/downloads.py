@@ -28,14 +28,12 @@ def calendar_response(queries: ReadQueries, body_id: str, if_none_match: str | N
         key = str(uuid_of(body_id, "bodyId", "Body"))
     except DomainError as error:
         return PlainTextResponse(error.message, 400)
-    body = queries.documents([key]).get(key)
-    if body is None or body.type != "Body":
+    body = queries.bodies.by_ids([key]).get(key)
+    if body is None:
         return PlainTextResponse("There is no body with that id.", 404)
-    order = queries.meetings_of_body(key)
-    meetings = queries.documents(order)
-    ordered = [meetings[m] for m in order if m in meetings]
+    meetings = queries.meetings.of_body(key)
     return cacheable(
-        calendar_of(body, ordered).to_ical(), "text/calendar; charset=utf-8", if_none_match
+        calendar_of(body, meetings).to_ical(), "text/calendar; charset=utf-8", if_none_match
     )
 
 

@@ -190,7 +190,9 @@ def landing_response(queries: ReadQueries, *, production: bool, today: date) -> 
     users' language; the API's names stay English, in code style)."""
     return HTMLResponse(
         landing_page(
-            queries.active_bodies(today), queries.cycles_with_labels(), production=production
+            queries.bodies.active(today.isoformat()),
+            [(row["number"], row["label"]) for row in queries.cycles.all()],
+            production=production,
         ),
         headers={"Content-Security-Policy": LANDING_CSP},
     )

@@ -38,8 +38,6 @@ from .limits import BodyLimit, WebSocketLimit
 from .metrics import RequestMetrics, metrics_response
 from .pages import STATIC, Assets, landing_response
 from .projections import ReadModel
-from .projections.documents import DocumentCodec
-from .projections.queries import ReadQueries
 from .settings import Settings
 
 log = logging.getLogger("sozialplanung")
@@ -129,7 +127,7 @@ def create_app(settings: Settings, planning: PlanningApp | None = None) -> Starl
         services.update(
             app=planning_app,
             read_model=read_model,
-            queries=ReadQueries(read_model.db, DocumentCodec(planning_app.mapper.transcoder)),
+            queries=read_model.queries,
         )
         app.state.services = services  # for operations and tests: the running app's parts
         try:

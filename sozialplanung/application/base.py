@@ -22,6 +22,7 @@ from ..domain.base import (
     PlanningAggregate,
     ValidationError,
     VersionConflict,
+    article,
     printable,
 )
 from ..domain.body import Body
@@ -99,7 +100,9 @@ class CommandsBase(Application):
             raise NotFound(f"No {label} with id {aggregate_id}.", field) from None
         if not isinstance(aggregate, kind):
             raise ValidationError(
-                f"{aggregate_id} is a {type(aggregate).__name__.lower()}, not a {label}.", field
+                f"{aggregate_id} is {article(type(aggregate).__name__.lower())}, "
+                f"not {article(label)}.",
+                field,
             )
         return aggregate
 

@@ -76,14 +76,12 @@ def planning_app(settings: Settings, *, existing: bool = False) -> PlanningApp:
 def current_views(settings: Settings) -> Iterator[ReadQueries]:
     """The read model, current with the event log, for a one-off read."""
     from ..projections import ReadModel
-    from ..projections.documents import DocumentCodec
-    from ..projections.queries import ReadQueries
 
     app = planning_app(settings, existing=True)
     read_model = ReadModel(settings, app)
     try:
         read_model.bring_current()
-        yield ReadQueries(read_model.db, DocumentCodec(app.mapper.transcoder))
+        yield read_model.queries
     except RuntimeError as error:
         raise click.ClickException(str(error)) from None
     finally:

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import difflib
-import importlib
 import json
-import pkgutil
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +16,8 @@ from ..settings import Settings
 from .base import current_views, main, planning_app
 
 if TYPE_CHECKING:
-    from ..projections.queries import Document, ReadQueries
+    from ..projections.database import Row
+    from ..projections.queries import ReadQueries
 
 
 @main.group()
@@ -221,7 +219,7 @@ def audit(
         _require_known(name, [t for ts in known.values() for t in ts], "--type", "event type")
     if aggregate_type is not None:
         _require_known(aggregate_type, list(known), "--aggregate-type", "object type")
-    where, params = AuditFilter(
+    chosen = AuditFilter(
         aggregate_id=key,
         aggregate_type=aggregate_type,
         types=list(types) or None,
@@ -232,15 +230,13 @@ def audit(
         else None,
         recorded_to=recorded_to.replace(tzinfo=recorded_to.tzinfo or UTC) if recorded_to else None,
         after_position=after_position,
-    ).conditions()
+    )
     with current_views(settings) as queries:
         if not as_json:
             click.echo(AUDIT_HEADER)
         after = None
         while True:
-            page = queries.page(
-                "events", ["position"], where=where, params=params, first=200, after=after
-            )
+            page = queries.audit.page(chosen, first=200, after=after)
             if as_json:
                 for row in page.rows:
                     click.echo(_audit_json(row))
@@ -258,35 +254,16 @@ AUDIT_HEADER = (
 )
 
 
-@cache
 def recorded_event_types() -> dict[str, list[str]]:
-    """The event types the audit log can hold, by object type: every event class of the
-    domain's aggregates (read from the classes, so a new event is known at once), the
-    library's generic Event/Created bases and the bookkeeping (claims, receipts) aside."""
-    from .. import domain
-    from ..application.unit_of_work import BOOKKEEPING
-    from ..domain.base import PlanningAggregate
+    """The event types the audit log can hold, by object type: the event classes of every
+    registered aggregate (``domain.AGGREGATES``; read from the classes, so a new event is
+    known at once), the bookkeeping (claims, receipts) aside."""
+    from ..domain import AGGREGATES, event_classes
 
-    found: dict[str, list[str]] = {}
-    for module_info in pkgutil.iter_modules(domain.__path__):
-        module = importlib.import_module(f"{domain.__name__}.{module_info.name}")
-        for cls in vars(module).values():
-            if (
-                not isinstance(cls, type)
-                or not issubclass(cls, PlanningAggregate)
-                or cls is PlanningAggregate
-                or issubclass(cls, BOOKKEEPING)
-                or cls.__module__ != module.__name__
-            ):
-                continue
-            found[cls.__name__] = [
-                name
-                for name, event in vars(cls).items()
-                if isinstance(event, type)
-                and issubclass(event, PlanningAggregate.Event)
-                and name not in ("Event", "Created")
-            ]
-    return dict(sorted(found.items()))
+    return {
+        aggregate.__name__: [event.__name__ for event in event_classes(aggregate)]
+        for aggregate in sorted(AGGREGATES, key=lambda a: a.__name__)
+    }
 
 
 def _require_known(value: str, known: list[str], option: str, what: str) -> None:
@@ -300,28 +277,28 @@ def _require_known(value: str, known: list[str], option: str, what: str) -> None
     )
 
 
-def _audit_json(row: dict[str, Any]) -> str:
+def _audit_json(row: Row) -> str:
     record = {k: v for k, v in row.items() if k != "notification_id"}
     record["payload"] = json.loads(row["payload"])
     return json.dumps(record, ensure_ascii=False)
 
 
-def audit_lines(queries: ReadQueries, rows: list[dict[str, Any]]) -> list[str]:
+def audit_lines(queries: ReadQueries, rows: list[Row]) -> list[str]:
     """One line per event: when, by whom, the object with its title, name or reference,
     the outcome of a decision, and why."""
     payloads = [json.loads(row["payload"]) for row in rows]
-    documents = documents_of(queries, [row["aggregate_id"] for row in rows])
+    objects = objects_of(queries, [(row["aggregate_type"], row["aggregate_id"]) for row in rows])
     # Second round: the bodies that decided (named in the event, or in the consultation).
     bodies = [p.get("body_id") for p in payloads]
     for row, payload in zip(rows, payloads, strict=True):
         if row["type"] == "ConsultationConcluded":
-            bodies.append(_consultation_body(documents.get(row["aggregate_id"]), payload))
-    documents.update(documents_of(queries, [b for b in bodies if b and b not in documents]))
+            bodies.append(_consultation_body(objects.get(row["aggregate_id"]), payload))
+    objects.update(objects_of(queries, [("Body", b) for b in bodies if b and b not in objects]))
     lines = []
     for row, payload in zip(rows, payloads, strict=True):
-        title = object_label(documents.get(row["aggregate_id"]))
+        title = object_label(row["aggregate_type"], objects.get(row["aggregate_id"]))
         named = f" {title}" if title else ""
-        outcome = _outcome(row, payload, documents)
+        outcome = _outcome(row, payload, objects)
         why = f"  „{row['reason']}“" if row["reason"] else ""
         lines.append(
             f"{row['position']:>6}  {row['recorded_at'][:19]}  {row['effective_on'] or '-':<10}  "
@@ -331,50 +308,62 @@ def audit_lines(queries: ReadQueries, rows: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
-def documents_of(queries: ReadQueries, ids: Iterable[str]) -> dict[str, Document]:
-    """The current documents of these objects (each id once)."""
-    return queries.documents(sorted({str(i) for i in ids}))
+def objects_of(queries: ReadQueries, keys: Iterable[tuple[str, str]]) -> dict[str, Row]:
+    """The current view rows of these objects (type name, id), each read once, from the view
+    of its aggregate type."""
+    views = {
+        view.aggregate.__name__: view
+        for view in vars(queries).values()
+        if hasattr(view, "aggregate") and hasattr(view, "by_ids")
+    }
+    wanted: dict[str, set[str]] = {}
+    for kind, key in keys:
+        if kind in views:
+            wanted.setdefault(kind, set()).add(str(key))
+    found: dict[str, Row] = {}
+    for kind, ids in wanted.items():
+        found.update(views[kind].by_ids(sorted(ids)))
+    return found
 
 
-def object_label(document: Document | None) -> str:
+def object_label(kind: str, row: Row | None) -> str:
     """How a person recognises the object: its title, name or reference, quoted."""
-    if document is None:
+    if row is None:
         return ""
-    state = document.state
-    if document.type == "Cycle":
-        return f'"cycle {state.get("number")} ({state.get("label")})"'
-    if document.type == "Person" and state.get("erased"):
+    if kind == "Cycle":
+        return f'"cycle {row.get("number")} ({row.get("label")})"'
+    if kind == "Person" and row.get("erased"):
         return '"(gelöscht)"'
-    for key in ("reference", "title", "name"):
-        value = state.get(key)
+    for column in ("reference", "title", "name"):
+        value = row.get(column)
         if isinstance(value, str) and value:
             return f'"{value}"'
     return ""
 
 
-def _consultation_body(paper: Document | None, payload: dict[str, Any]) -> str | None:
+def _consultation_body(paper: Row | None, payload: dict[str, Any]) -> str | None:
     if paper is None:
         return None
-    for consultation in paper.state.get("consultations", []):
+    for consultation in paper.get("consultations") or []:
         if str(consultation["id"]) == payload.get("consultation_id"):
             return str(consultation["body_id"])
     return None
 
 
-def _name(documents: dict[str, Document], key: str | None) -> str:
-    document = documents.get(key) if key else None
-    return str(document.state.get("name")) if document else (key or "?")
+def _name(objects: dict[str, Row], key: str | None) -> str:
+    row = objects.get(key) if key else None
+    return str(row.get("name")) if row else (key or "?")
 
 
-def _outcome(row: dict[str, Any], payload: dict[str, Any], documents: dict[str, Document]) -> str:
+def _outcome(row: Row, payload: dict[str, Any], objects: dict[str, Row]) -> str:
     """What a decision decided, for the events that decide something."""
     kind = row["type"]
     if kind == "MeasureDecided":
         verdict = "adopted" if payload.get("adopted") else "rejected"
-        return f" → {verdict} by {_name(documents, payload.get('body_id'))}"
+        return f" → {verdict} by {_name(objects, payload.get('body_id'))}"
     if kind == "ConsultationConcluded":
-        body = _consultation_body(documents.get(row["aggregate_id"]), payload)
-        return f" → {payload.get('decision')} in {_name(documents, body)}"
+        body = _consultation_body(objects.get(row["aggregate_id"]), payload)
+        return f" → {payload.get('decision')} in {_name(objects, body)}"
     if kind == "ResolutionRecorded":
         return f" → TOP {payload.get('number')}: {payload.get('decision')}"
     if kind == "MeasureEvaluated":

@@ -222,6 +222,11 @@ class PlanningAggregate(Aggregate):
             )
 
 
+def article(noun: str) -> str:
+    """'a measure', 'an organization' (for messages)."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
 def printable(value: str, field: str) -> str:
     if found := _UNPRINTABLE.search(value):
         raise ValidationError(

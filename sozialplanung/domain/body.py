@@ -19,6 +19,7 @@ from .base import (
     NotFound,
     PlanningAggregate,
     ValidationError,
+    article,
     choice,
     optional_text,
     text,
@@ -249,7 +250,9 @@ class Body(PlanningAggregate):
     def require_kind(self, *kinds: BodyKind, field: str = "body") -> None:
         if self.kind not in kinds:
             wanted = " or ".join(k.value for k in kinds)
-            raise ValidationError(f"{self.name} is a {self.kind}, not a {wanted}.", field)
+            raise ValidationError(
+                f"{self.name} is {article(self.kind)}, not {article(wanted)}.", field
+            )
 
     def open_membership(self, member_id: UUID) -> dict[str, Any] | None:
         for membership in self.memberships:

@@ -179,6 +179,14 @@ def require_may_send(principal: Principal, command: str) -> None:
         raise Forbidden(f"A {role.value} token without an organisation leads nothing.")
 
 
+def require_may_write(principal: Principal) -> None:
+    """Before anything of a command is even read: PUBLIC and ANALYST write nothing."""
+    if principal.role is Role.PUBLIC:
+        raise Unauthenticated("Sign in with a bearer token to change anything.")
+    if principal.role is Role.ANALYST:
+        raise Forbidden("An ANALYST reads but does not write.")
+
+
 def require(principal: Principal, command: str, relation: Relation, what: str) -> None:
     """Refuses unless the principal, standing in ``relation`` to ``what``, may send it."""
     require_may_send(principal, command.split(":")[0])

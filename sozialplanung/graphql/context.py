@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
-from uuid import uuid4
+from uuid import UUID, uuid4
 
 from strawberry.dataloader import DataLoader
 from strawberry.types import Info as StrawberryInfo
@@ -13,9 +14,43 @@ from strawberry.types import Info as StrawberryInfo
 from ..application import PlanningApp
 from ..domain.rights import Principal, Unauthenticated
 from ..projections import ReadModel
-from ..projections.queries import Document, ReadQueries
+from ..projections.database import Row
+from ..projections.queries import ReadQueries
 
 T = TypeVar("T")
+K = TypeVar("K")
+
+
+class Loaders:
+    """One batched read per relation and request: the rows behind ids, whatever asks."""
+
+    def __init__(self, context: Context):
+        queries = context.queries
+
+        def loader(read: Callable[[list[Any]], dict[Any, Row]]) -> DataLoader[Any, Row | None]:
+            async def load(keys: Sequence[Any]) -> list[Row | None]:
+                found = await context.run(read, list(keys))
+                return [found.get(key) for key in keys]
+
+            return DataLoader(load_fn=load)
+
+        self.organizations = loader(queries.organizations.by_ids)
+        self.persons = loader(queries.persons.by_ids)
+        self.bodies = loader(queries.bodies.by_ids)
+        self.meetings = loader(queries.meetings.by_ids)
+        self.measures = loader(queries.measures.by_ids)
+        self.papers = loader(queries.papers.by_ids)
+        self.cycles = loader(queries.cycles.by_numbers)
+
+        async def legacy_names(keys: Sequence[str]) -> list[str | None]:
+            names = await context.run(context.app.legacy_person_names, [UUID(k) for k in keys])
+            return [names.get(UUID(k)) for k in keys]
+
+        self.legacy_names: DataLoader[str, str | None] = DataLoader(load_fn=legacy_names)
+
+    def clear_all(self) -> None:
+        for loader in vars(self).values():
+            loader.clear_all()
 
 
 @dataclass
@@ -32,22 +67,10 @@ class Context:
     correlation_id: str = field(default_factory=lambda: uuid4().hex)
     connection_params: dict[str, Any] | None = None  # set by graphql-transport-ws
     _principal: Principal | None = field(default=None, init=False)
-    documents: DataLoader[str, Document | None] = field(init=False)
-    person_names: DataLoader[str, str | None] = field(init=False)
+    load: Loaders = field(init=False)
 
     def __post_init__(self) -> None:
-        async def load_documents(keys: list[str]) -> list[Document | None]:
-            found = await self.run(self.queries.documents, list(keys))
-            return [found.get(k) for k in keys]
-
-        async def load_names(keys: list[str]) -> list[str | None]:
-            from uuid import UUID
-
-            names = await self.run(self.app.legacy_person_names, [UUID(k) for k in keys])
-            return [names.get(UUID(k)) for k in keys]
-
-        self.documents = DataLoader(load_fn=load_documents)
-        self.person_names = DataLoader(load_fn=load_names)
+        self.load = Loaders(self)
 
     @property
     def principal(self) -> Principal:
@@ -72,12 +95,9 @@ class Context:
             self._principal = None
         return self.principal
 
-    async def run(self, function: Any, *args: Any, **kwargs: Any) -> Any:
+    async def run(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """The synchronous store, off the event loop."""
         return await asyncio.to_thread(function, *args, **kwargs)
-
-    async def document(self, key: Any) -> Document | None:
-        return None if key is None else await self.documents.load(str(key))
 
 
 Info = StrawberryInfo[Context, None]

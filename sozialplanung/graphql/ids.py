@@ -6,7 +6,7 @@ import base64
 import binascii
 from uuid import UUID
 
-from ..domain.base import NotFound, ValidationError
+from ..domain.base import NotFound, ValidationError, article
 
 
 def to_global(type_name: str, key: object) -> str:
@@ -30,7 +30,9 @@ def uuid_of(value: str, field: str, *types: str) -> UUID:
         type_name, key = parsed
         if types and type_name not in types:
             raise ValidationError(
-                f"{field} must be the id of a {' or '.join(types)}, not of a {type_name}.", field
+                f"{field} must be the id of {article(' or '.join(types))}, "
+                f"not of {article(type_name)}.",
+                field,
             )
     else:
         key = value

@@ -19,7 +19,7 @@ from strawberry.types import ExecutionContext
 from strawberry.types.graphql import OperationType
 
 from ..domain.base import DomainError
-from ..projections.queries import BadPaging
+from ..projections.paging import BadPaging
 from ..settings import MAX_SELECTIONS
 from .cost import DocumentChecks
 from .history import HistoryQueries

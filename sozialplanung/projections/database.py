@@ -51,7 +51,7 @@ class ViewDatabase:
     def close(self) -> None:
         pass
 
-    def purge_traces(self) -> None:
+    def purge_traces(self, tables: Sequence[str]) -> None:
         """After views were rewritten without erased or redacted text: no old copy left
         where the database files can be read (as far as the store allows; README)."""
 
@@ -105,7 +105,7 @@ class SQLiteViews(ViewDatabase):
             connection.close()
         self._connections.clear()
 
-    def purge_traces(self) -> None:
+    def purge_traces(self, tables: Sequence[str]) -> None:
         # The WAL still holds the pages as they were before the rewrite: copy them into the
         # file (zeroed there by secure_delete) and cut the WAL to nothing.
         with self._write_lock:
@@ -184,12 +184,12 @@ class PostgresViews(ViewDatabase):
     def close(self) -> None:
         self.pool.close()
 
-    def purge_traces(self) -> None:
+    def purge_traces(self, tables: Sequence[str]) -> None:
         # Dead tuples of the rewritten rows are marked free (not zeroed: see the README).
         import psycopg
 
         with psycopg.connect(**self.conninfo, autocommit=True) as connection:
-            connection.execute("VACUUM documents, events, persons, measures, papers")
+            connection.execute(f"VACUUM {', '.join(tables)}")
 
 
 def open_views(settings: Settings) -> ViewDatabase:

@@ -3,8 +3,9 @@ what an administrator hands a person who asks what is recorded about them."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
+
+import orjson
 
 from .queries import ReadQueries
 
@@ -12,44 +13,31 @@ from .queries import ReadQueries
 def privacy_report(queries: ReadQueries, person_id: str) -> dict[str, Any] | None:
     """The person as recorded, their memberships, the meetings they attended and every
     event of the log that names them; None when no such person was recorded."""
-    documents = queries.documents([person_id])
-    person = documents.get(person_id)
-    if person is None or person.type != "Person":
+    person = queries.persons.by_ids([person_id]).get(person_id)
+    if person is None:
         return None
-    state = person.state
-    events = queries.db.query(
-        "SELECT position, type, aggregate_type, aggregate_id, recorded_at, effective_on, "
-        "payload, redacted FROM events WHERE aggregate_id = ? OR payload LIKE ? "
-        "ORDER BY position",
-        [person_id, f"%{person_id}%"],
-    )
-    memberships = queries.db.query(
-        "SELECT m.body_id, b.name AS body, m.role, m.since, m.until, m.on_behalf_of_id "
-        "FROM memberships m JOIN bodies b ON b.id = m.body_id WHERE m.member_id = ? "
-        "ORDER BY m.since, b.name",
-        [person_id],
-    )
+    events = queries.audit.naming(person_id)
     attended = [
         event["aggregate_id"]
         for event in events
         if event["type"] == "MeetingHeld"
-        and any(a["member_id"] == person_id for a in json.loads(event["payload"])["attendees"])
+        and any(a["member_id"] == person_id for a in orjson.loads(event["payload"])["attendees"])
     ]
-    meetings = queries.documents(attended)
+    meetings = queries.meetings.by_ids(attended)
     return {
         "person": {
             "id": person_id,
-            "name": state.get("name"),
-            "erased": state["erased"],
-            "affiliation_id": str(state["affiliation_id"]) if state["affiliation_id"] else None,
-            "registered_at": person.created_at,
+            "name": person["name"],
+            "erased": bool(person["erased"]),
+            "affiliation_id": person["affiliation_id"],
+            "registered_at": person["created_at"],
         },
-        "memberships": memberships,
+        "memberships": queries.bodies.memberships_of(person_id),
         "meetings_attended": [
             {
                 "meeting_id": key,
-                "title": meetings[key].state["title"],
-                "scheduled_for": str(meetings[key].state["scheduled_for"]),
+                "title": meetings[key]["title"],
+                "scheduled_for": meetings[key]["starts"],
             }
             for key in attended
             if key in meetings

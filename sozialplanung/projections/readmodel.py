@@ -9,8 +9,11 @@ from eventsourcing.application import Application
 from ..settings import Settings
 from .database import PostgresViews, ViewDatabase, open_views
 from .projector import Projector
-from .runner import BATCH_SIZE, AdvisoryLock, FileLock, RunnerLock, ViewRunner
+from .queries import ReadQueries
+from .runner import AdvisoryLock, FileLock, RunnerLock, ViewRunner
 from .schema import DATA_TABLES, create_tables, drop_tables
+
+REBUILD_BATCH = 5_000
 
 
 class ReadModel:
@@ -19,6 +22,7 @@ class ReadModel:
         self.db: ViewDatabase = open_views(settings)
         create_tables(self.db)
         self.projector = Projector(self.db, app)
+        self.queries = ReadQueries(self.db)
         lock: RunnerLock
         listen = channel = None
         if isinstance(self.db, PostgresViews):
@@ -80,11 +84,12 @@ class ReadModel:
         self.runner.holding = True
         drop_tables(self.db)
         create_tables(self.db)
+        self.projector.cache.clear()
         self.runner.notification_id, self.runner.position = 0, 0
         applied = 0
         while True:
             batch = self.app.recorder.select_notifications(
-                start=self.runner.notification_id + 1, limit=BATCH_SIZE
+                start=self.runner.notification_id + 1, limit=REBUILD_BATCH
             )
             if not batch:
                 return applied
@@ -96,5 +101,6 @@ class ReadModel:
     def table_rows(self) -> dict[str, list[dict]]:
         """Every row of every view, in a stable order (for comparing two builds)."""
         return {
-            table: self.db.query(f"SELECT * FROM {table} ORDER BY 1, 2") for table in DATA_TABLES
+            table: sorted(self.db.query(f"SELECT * FROM {table}"), key=repr)
+            for table in DATA_TABLES
         }

@@ -59,20 +59,18 @@ class CycleReport:
 
 
 def cycle_report(queries: ReadQueries, from_number: int, to_number: int) -> CycleReport:
-    ids = []
+    cycles = queries.cycles.by_numbers([from_number, to_number])
     for number in (from_number, to_number):
-        cycle_id = queries.cycle_id(number)
-        if cycle_id is None:
+        if number not in cycles:
             raise UnknownCycle(number)
-        ids.append(cycle_id)
     comparison = compare(queries, from_number, to_number)
-    groups = [str(r.working_group_id) for r in comparison.rows]
-    documents = queries.documents([*ids, *groups, *comparison.carried_forward])
+    groups = queries.bodies.by_ids([str(r.working_group_id) for r in comparison.rows])
+    carried = queries.measures.by_ids(comparison.carried_forward)
     return CycleReport(
         comparison,
-        (documents[ids[0]].state["label"], documents[ids[1]].state["label"]),
-        {g: documents[g].state["name"] for g in groups if g in documents},
-        {m: documents[m].state["title"] for m in comparison.carried_forward if m in documents},
+        (cycles[from_number]["label"], cycles[to_number]["label"]),
+        {key: row["name"] for key, row in groups.items()},
+        {key: row["title"] for key, row in carried.items()},
     )
 
 

@@ -32,7 +32,7 @@ class World:
     def last_position(self, aggregate: UUID) -> int:
         """The audit-log position of the aggregate's latest event (the views caught up)."""
         assert self.views["read_model"].wait_until_current()
-        rows = self.views["queries"].events_of([str(aggregate)])
+        rows = self.views["queries"].audit.of_aggregates([str(aggregate)])
         return int(rows[-1]["position"])
 
     def gid(self, type_name: str, key: str) -> str:

@@ -540,3 +540,15 @@ def test_a_chunked_body_over_the_limit_is_413_as_well(scene: Scene) -> None:
         "/graphql", content=chunks(), headers={"Content-Type": "application/json"}
     )
     assert response.status_code == 413
+
+
+def test_readers_learn_nothing_from_the_input_of_a_mutation(scene: Scene) -> None:
+    # Refused for who they are before their input is read: no NOT_FOUND or VALIDATION hints.
+    analyst = GraphQLClient(scene.http, scene.world.app.issue_token("ANALYST", "a"))
+    for client, code in ((scene.public, "UNAUTHENTICATED"), (analyst, "FORBIDDEN")):
+        for input_ in (
+            {"cycle": 3, "workingGroup": "nope", "title": "x"},
+            {"cycle": 1, "workingGroup": G("Measure", scene.world.ids["A"]), "title": "x"},
+            {"cycle": 1, "workingGroup": "nope", "title": "x", "effectiveOn": "1800-01-01"},
+        ):
+            assert scene.refused(client, "proposeMeasure", "ProposeMeasureInput", **input_) == code

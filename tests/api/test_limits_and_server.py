@@ -80,13 +80,12 @@ def test_an_oversized_body_gets_413(api: GraphQLClient) -> None:
 def test_unexpected_errors_are_masked_and_carry_a_correlation_id(
     api: GraphQLClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sozialplanung.projections.queries import ReadQueries
+    from sozialplanung.projections.cycles import CyclesView
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr(ReadQueries, "cycle_numbers", broken)
-    monkeypatch.setattr(ReadQueries, "page", broken)
+    monkeypatch.setattr(CyclesView, "page", broken)
     body = api.post("{ cycles { totalCount } }")
     [error] = body["errors"]
     assert error["extensions"]["code"] == "INTERNAL"

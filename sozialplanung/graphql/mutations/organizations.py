@@ -83,7 +83,7 @@ class PrivacyMutations:
             position = event_position(input.event)
         except NotFound:
             position = 0
-        rows = await context.run(context.queries.events_by_position, [position])
+        rows = await context.run(context.queries.audit.by_positions, [position])
 
         def perform(app: PlanningApp, meta: Meta) -> UUID:
             if not rows:
@@ -98,7 +98,7 @@ class PrivacyMutations:
         result, errors = await run_command(info, _Redaction(input), perform)
         event = None
         if result is not None:
-            again = await context.run(context.queries.events_by_position, [position])
+            again = await context.run(context.queries.audit.by_positions, [position])
             event = Event.from_row(again[0]) if again else None
         return EventPayload(
             event=event, user_errors=errors, client_mutation_id=input.client_mutation_id

@@ -137,7 +137,7 @@ class PaperMutations:
         result, errors = await run_command(info, input, perform)
         event = None
         if result is not None:
-            rows = await info.context.run(info.context.queries.events_of, [str(result)])
+            rows = await info.context.run(info.context.queries.audit.of_aggregates, [str(result)])
             event = Event.from_row(rows[-1]) if rows else None
         return EventPayload(
             event=event, user_errors=errors, client_mutation_id=input.client_mutation_id

@@ -13,6 +13,7 @@ import strawberry
 
 from ...application import PlanningApp
 from ...domain.base import DomainError, Meta, optional_text
+from ...domain.rights import require_may_write
 from ..context import Info
 from ..types.bodies import Body
 from ..types.core import UserError
@@ -47,6 +48,7 @@ async def run_command(
 
     def work() -> UUID:
         principal = context.principal
+        require_may_write(principal)  # before the input is read: no hints to readers
         meta = Meta(
             principal=principal,
             correlation_id=context.correlation_id,
@@ -66,7 +68,7 @@ async def run_command(
         result = await context.run(work)
     except DomainError as error:
         return None, [_user_error(error)]
-    context.documents.clear_all()  # this request reads the views as they are now
+    context.load.clear_all()  # this request reads the views as they are now
     return result, []
 
 
@@ -126,6 +128,17 @@ class EventPayload:
     client_mutation_id: str | None
 
 
+VIEWS = {
+    OrganizationPayload: "organizations",
+    PersonPayload: "persons",
+    BodyPayload: "bodies",
+    MeetingPayload: "meetings",
+    CyclePayload: "cycles",
+    MeasurePayload: "measures",
+    PaperPayload: "papers",
+}
+
+
 PAYLOADS: dict[type, tuple[str, Any]] = {
     OrganizationPayload: ("organization", Organization),
     PersonPayload: ("person", Person),
@@ -143,6 +156,7 @@ async def respond(info: Info, data: CommandInput, payload: type, perform: Perfor
     name, node_type = PAYLOADS[payload]
     node = None
     if result is not None:
-        document = await info.context.document(result)
-        node = node_type.from_document(document) if document else None
+        view = getattr(info.context.queries, VIEWS[payload])
+        rows = await info.context.run(view.by_ids, [str(result)])
+        node = node_type.from_row(rows[str(result)]) if str(result) in rows else None
     return payload(**{name: node}, user_errors=errors, client_mutation_id=data.client_mutation_id)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Generic, TypeVar
 
 import strawberry
@@ -15,7 +14,7 @@ from ...domain.meeting import DecisionKind, MeetingStatus
 from ...domain.organization import OrganizationKind
 from ...domain.paper import ConsultationRole, PaperType
 from ...domain.rights import Forbidden, Unauthenticated
-from ...projections.queries import Document, Page
+from ...projections.paging import Page
 from ..context import Info
 
 T = TypeVar("T")
@@ -89,9 +88,3 @@ def require_history(info: Info) -> None:
     if not principal.reads_personal_data:
         raise Unauthenticated("Sign in as ADMIN or ANALYST to read the event log.")
     raise Forbidden("The event log is for ADMIN and ANALYST.")
-
-
-async def nodes_of_page(info: Info, page: Page, make: Callable[[Document], T]) -> list[T]:
-    """The documents behind a page's rows, mapped to GraphQL objects in row order."""
-    documents = await info.context.documents.load_many([row["id"] for row in page.rows])
-    return [make(document) for document in documents if document is not None]
