@@ -15,10 +15,14 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# A second run writes nothing new: the port is checked before anything is written, the demo
+# loads into an empty store only, and the local ADMIN token is created once
+# (data/local-admin-token, 0600) and shown again.
 run: install  ## load the demo data into ./data (when empty) and serve on :8000
+	@$(BIN)/sozialplanung serve --check-port
 	$(BIN)/sozialplanung demo
 	@echo "ADMIN token for the local demo (send as 'Authorization: Bearer <token>'):"
-	@$(BIN)/sozialplanung token create --role ADMIN --name local-demo-admin
+	@$(BIN)/sozialplanung token local
 	$(BIN)/sozialplanung serve --dev
 
 test: install  ## every test; PostgreSQL tests run when a server answers

@@ -25,7 +25,10 @@ def history(app: PlanningApp, events: int) -> None:
     load_demo(app)
     group = app.cycle(3).working_groups[0]["body_id"]
     meta = Meta(
-        principal=administrator("bench"), correlation_id="bench", effective_on=date(2015, 10, 1)
+        principal=administrator("bench"),
+        correlation_id="bench",
+        today=date.today(),
+        effective_on=date(2015, 10, 1),
     )
     while (app.recorder.max_notification_id() or 0) < events:
         measure = app.propose_measure(meta, cycle=3, working_group=group, title="Benchmark")

@@ -42,6 +42,7 @@ def commands(app: PlanningApp, count: int) -> float:
     meta = Meta(
         principal=administrator("bench"),
         correlation_id="bench",
+        today=date.today(),
         effective_on=date(2015, 10, 1),
         reason="Benchmark: Begründung mit Personenbezug",
     )

@@ -33,7 +33,10 @@ def long_history(app: PlanningApp, events: int) -> UUID:
     load_demo(app)
     group = app.cycle(3).working_groups[0]["body_id"]
     meta = Meta(
-        principal=administrator("bench"), correlation_id="bench", effective_on=date(2015, 10, 1)
+        principal=administrator("bench"),
+        correlation_id="bench",
+        today=date.today(),
+        effective_on=date(2015, 10, 1),
     )
     measure = app.propose_measure(meta, cycle=3, working_group=group, title="Benchmark")
     for n in range(events - 1):

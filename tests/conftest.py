@@ -61,9 +61,12 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
 
 
 def meta_on(
-    day: date = date(2011, 2, 24), principal: Principal | None = None, **extra: object
+    day: date | None = date(2011, 2, 24), principal: Principal | None = None, **extra: object
 ) -> Meta:
-    """An administrator's command context, unless another principal is given."""
+    """An administrator's command context, unless another principal is given; "today" is
+    the real day, as in the running service, unless ``today=`` is given. ``day=None``: the
+    client gave no effectiveOn."""
+    extra.setdefault("today", date.today())
     return Meta(
         principal=principal or administrator("tester"),
         correlation_id=f"test-{uuid4().hex[:8]}",

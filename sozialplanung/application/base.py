@@ -197,7 +197,7 @@ class CommandsBase(Application):
             answered = self._answered(meta.actor, client_mutation_id, command)
             if answered is not None:
                 return answered
-        with unit_of_work(meta.principal, self.repository.get, date.today()) as work:
+        with unit_of_work(meta.principal, self.repository.get, meta.today) as work:
             result, aggregates = action()
         unguarded = work.unpermitted(aggregates)
         if unguarded:

@@ -117,8 +117,8 @@ class MeasureCommands(CommandsBase):
     ) -> UUID:
         def apply(target: Measure) -> None:
             deciding = self.load(Body, body, "body")
-            paper_id = self.load(Paper, paper, "paper").id if paper else None
-            target.decide(meta, adopted=adopted, body=deciding, paper_id=paper_id)
+            on_paper = self.load_optional(Paper, paper, "paper")
+            target.decide(meta, adopted=adopted, body=deciding, paper=on_paper)
 
         return self._measure(
             meta, "decideMeasure", measure, apply, expected_version, client_mutation_id

@@ -135,7 +135,8 @@ class PaperCommands(CommandsBase):
             paper = self.load(Paper, self.paper_of_consultation(consultation), "consultation")
             self.permit("concludeConsultation", paper)
             decisions = measure_decisions or []
-            concluded = paper.conclude_consultation(
+            # The decisions on measures carry the conclusion's business date.
+            concluded, dated = paper.conclude_consultation(
                 meta,
                 consultation_id=consultation,
                 decision=decision,
@@ -153,7 +154,7 @@ class PaperCommands(CommandsBase):
                 self.permit("concludeConsultation:measure", measure)
                 if adopted and decision == "REJECTED":
                     raise ValidationError("A rejected paper adopts no measure.", field)
-                measure.decide(meta, adopted=adopted, body=body, paper_id=paper.id)
+                measure.decide(dated, adopted=adopted, body=body, paper=paper)
                 changed.append(measure)
             return paper.id, changed
 

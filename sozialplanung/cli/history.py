@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ..settings import Settings
 from .base import current_views, main, planning_app
+
+if TYPE_CHECKING:
+    from ..projections.database import Row
+    from ..projections.queries import ReadQueries
 
 
 @main.group()
@@ -194,7 +200,8 @@ def audit(
     after_position: int | None,
     as_json: bool,
 ) -> None:
-    """Print the audit log (Prüfpfad): who recorded what, when, on which business date, why.
+    """Print the audit log (Prüfpfad): who recorded what, when, on which business date, to
+    which object (by id and title, name or reference), with what outcome, and why.
 
     Times without a zone are UTC. Bookkeeping (claims, receipts) is not part of it; see
     `export` for the raw log.
@@ -207,6 +214,11 @@ def audit(
         key = str(uuid_of(aggregate_id, "aggregate")) if aggregate_id else None
     except DomainError as error:
         raise click.UsageError(error.message) from None
+    known = recorded_event_types()
+    for name in types:
+        _require_known(name, [t for ts in known.values() for t in ts], "--type", "event type")
+    if aggregate_type is not None:
+        _require_known(aggregate_type, list(known), "--aggregate-type", "object type")
     chosen = AuditFilter(
         aggregate_id=key,
         aggregate_type=aggregate_type,
@@ -220,26 +232,145 @@ def audit(
         after_position=after_position,
     )
     with current_views(settings) as queries:
+        if not as_json:
+            click.echo(AUDIT_HEADER)
         after = None
         while True:
             page = queries.audit.page(chosen, first=200, after=after)
-            for row in page.rows:
-                click.echo(_audit_line(row, as_json))
+            if as_json:
+                for row in page.rows:
+                    click.echo(_audit_json(row))
+            else:
+                for line in audit_lines(queries, page.rows):
+                    click.echo(line)
             if not page.has_next:
                 break
             after = page.cursors[-1]
 
 
-def _audit_line(row: dict, as_json: bool) -> str:
-    if as_json:
-        record = {k: v for k, v in row.items() if k != "notification_id"}
-        record["payload"] = json.loads(row["payload"])
-        return json.dumps(record, ensure_ascii=False)
-    why = f"  „{row['reason']}“" if row["reason"] else ""
-    return (
-        f"{row['position']:>6}  {row['recorded_at'][:19]}  {row['effective_on'] or '-':<10}  "
-        f"{row['actor']:<24}  {row['type']:<28}  {row['aggregate_type']} {row['aggregate_id']}{why}"
+AUDIT_HEADER = (
+    f"{'POS':>6}  {'RECORDED (UTC)':<19}  {'EFFECTIVE':<10}  {'ACTOR':<24}  {'EVENT':<28}  "
+    "OBJECT (type, id, title) → OUTCOME  „REASON“"
+)
+
+
+def recorded_event_types() -> dict[str, list[str]]:
+    """The event types the audit log can hold, by object type: the event classes of every
+    registered aggregate (``domain.AGGREGATES``; read from the classes, so a new event is
+    known at once), the bookkeeping (claims, receipts) aside."""
+    from ..domain import AGGREGATES, event_classes
+
+    return {
+        aggregate.__name__: [event.__name__ for event in event_classes(aggregate)]
+        for aggregate in sorted(AGGREGATES, key=lambda a: a.__name__)
+    }
+
+
+def _require_known(value: str, known: list[str], option: str, what: str) -> None:
+    if value in known:
+        return
+    close = difflib.get_close_matches(value, known, n=1)
+    hint = f" Did you mean {close[0]}?" if close else ""
+    raise click.BadParameter(
+        f"{value!r} is no {what} of the audit log.{hint} Known: {', '.join(sorted(known))}.",
+        param_hint=option,
     )
+
+
+def _audit_json(row: Row) -> str:
+    record = {k: v for k, v in row.items() if k != "notification_id"}
+    record["payload"] = json.loads(row["payload"])
+    return json.dumps(record, ensure_ascii=False)
+
+
+def audit_lines(queries: ReadQueries, rows: list[Row]) -> list[str]:
+    """One line per event: when, by whom, the object with its title, name or reference,
+    the outcome of a decision, and why."""
+    payloads = [json.loads(row["payload"]) for row in rows]
+    objects = objects_of(queries, [(row["aggregate_type"], row["aggregate_id"]) for row in rows])
+    # Second round: the bodies that decided (named in the event, or in the consultation).
+    bodies = [p.get("body_id") for p in payloads]
+    for row, payload in zip(rows, payloads, strict=True):
+        if row["type"] == "ConsultationConcluded":
+            bodies.append(_consultation_body(objects.get(row["aggregate_id"]), payload))
+    objects.update(objects_of(queries, [("Body", b) for b in bodies if b and b not in objects]))
+    lines = []
+    for row, payload in zip(rows, payloads, strict=True):
+        title = object_label(row["aggregate_type"], objects.get(row["aggregate_id"]))
+        named = f" {title}" if title else ""
+        outcome = _outcome(row, payload, objects)
+        why = f"  „{row['reason']}“" if row["reason"] else ""
+        lines.append(
+            f"{row['position']:>6}  {row['recorded_at'][:19]}  {row['effective_on'] or '-':<10}  "
+            f"{row['actor']:<24}  {row['type']:<28}  "
+            f"{row['aggregate_type']} {row['aggregate_id']}{named}{outcome}{why}"
+        )
+    return lines
+
+
+def objects_of(queries: ReadQueries, keys: Iterable[tuple[str, str]]) -> dict[str, Row]:
+    """The current view rows of these objects (type name, id), each read once, from the view
+    of its aggregate type."""
+    views = {
+        view.aggregate.__name__: view
+        for view in vars(queries).values()
+        if hasattr(view, "aggregate") and hasattr(view, "by_ids")
+    }
+    wanted: dict[str, set[str]] = {}
+    for kind, key in keys:
+        if kind in views:
+            wanted.setdefault(kind, set()).add(str(key))
+    found: dict[str, Row] = {}
+    for kind, ids in wanted.items():
+        found.update(views[kind].by_ids(sorted(ids)))
+    return found
+
+
+def object_label(kind: str, row: Row | None) -> str:
+    """How a person recognises the object: its title, name or reference, quoted."""
+    if row is None:
+        return ""
+    if kind == "Cycle":
+        return f'"cycle {row.get("number")} ({row.get("label")})"'
+    if kind == "Person" and row.get("erased"):
+        return '"(gelöscht)"'
+    for column in ("reference", "title", "name"):
+        value = row.get(column)
+        if isinstance(value, str) and value:
+            return f'"{value}"'
+    return ""
+
+
+def _consultation_body(paper: Row | None, payload: dict[str, Any]) -> str | None:
+    if paper is None:
+        return None
+    for consultation in paper.get("consultations") or []:
+        if str(consultation["id"]) == payload.get("consultation_id"):
+            return str(consultation["body_id"])
+    return None
+
+
+def _name(objects: dict[str, Row], key: str | None) -> str:
+    row = objects.get(key) if key else None
+    return str(row.get("name")) if row else (key or "?")
+
+
+def _outcome(row: Row, payload: dict[str, Any], objects: dict[str, Row]) -> str:
+    """What a decision decided, for the events that decide something."""
+    kind = row["type"]
+    if kind == "MeasureDecided":
+        verdict = "adopted" if payload.get("adopted") else "rejected"
+        return f" → {verdict} by {_name(objects, payload.get('body_id'))}"
+    if kind == "ConsultationConcluded":
+        body = _consultation_body(objects.get(row["aggregate_id"]), payload)
+        return f" → {payload.get('decision')} in {_name(objects, body)}"
+    if kind == "ResolutionRecorded":
+        return f" → TOP {payload.get('number')}: {payload.get('decision')}"
+    if kind == "MeasureEvaluated":
+        return f" → evaluated {payload.get('outcome')}"
+    if kind == "MeasureCarriedForward":
+        return f" → into cycle {payload.get('to_cycle')} as {payload.get('status_in_new_cycle')}"
+    return ""
 
 
 @main.command()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
+import socket
 import sys
 import tempfile
 
@@ -66,6 +68,12 @@ def demo(settings: Settings) -> None:
     show_default=True,
     help="Server processes; the views still run once, in one of them.",
 )
+@click.option(
+    "--check-port",
+    is_flag=True,
+    help="Only check that HOST:PORT is free and exit (1 when it is not); writes nothing. "
+    "`make run` checks before it loads the demo or creates a token.",
+)
 @click.pass_obj
 def serve(
     settings: Settings,
@@ -74,10 +82,9 @@ def serve(
     allowed_origins: str | None,
     dev: bool,
     workers: int,
+    check_port: bool,
 ) -> None:
     """Serve the API at http://HOST:PORT/graphql."""
-    import uvicorn
-
     try:
         origins = parse_origins(allowed_origins) if allowed_origins is not None else None
     except SettingsError as error:
@@ -85,6 +92,21 @@ def serve(
     settings = settings.with_overrides(
         host=host, port=port, allowed_origins=origins, production=not dev
     )
+    # Before anything starts: a busy port is named with the way to choose another.
+    problem = port_problem(settings.host, settings.port)
+    if problem:
+        click.echo(
+            f"Cannot listen on {settings.host}:{settings.port}: {problem}. Choose another "
+            f"port with --port or {ENV_PREFIX}PORT (e.g. {ENV_PREFIX}PORT=8001 make run), "
+            "or stop the process that uses it.",
+            err=True,
+        )
+        sys.exit(1)
+    if check_port:
+        click.echo(f"{settings.host}:{settings.port} is free.", err=True)
+        return
+    import uvicorn
+
     mode = "development mode: GraphiQL and introspection on" if dev else "production mode"
     click.echo(
         f"sozialplanung on http://{settings.host}:{settings.port}/graphql "
@@ -113,6 +135,19 @@ def serve(
     finally:
         if shared_metrics:
             shutil.rmtree(shared_metrics, ignore_errors=True)
+
+
+def port_problem(host: str, port: int) -> str | None:
+    """Why the server could not listen on host:port, or None when it can (tried by binding,
+    with SO_REUSEADDR as the server itself does, and released at once)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET  # as uvicorn decides
+    try:
+        with socket.create_server((host, port), family=family):
+            return None
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            return "another process listens there"
+        return error.strerror or str(error)
 
 
 @main.command()

@@ -32,6 +32,8 @@ class DemoRecorder:
         return Meta(
             principal=DEMO_LOADER,
             correlation_id=f"demo-{next(self._step):04d}",
+            # The demo records history (2011–2025): the real today bounds it like any client.
+            today=date.today(),
             effective_on=on,
             reason=reason,
         )

@@ -9,7 +9,8 @@ was typed in. ``recorded_at`` is the event's ``timestamp``, set by the library.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
@@ -93,16 +94,25 @@ class Meta:
     """Handlungskontext: who acts, for whom, why, in which request, for which business date.
 
     The principal travels with the command: the application decides its rights against the
-    aggregates the command changes, and the events name it as their actor."""
+    aggregates the command changes, and the events name it as their actor.
+
+    ``today`` is the caller's calendar day, the only clock the domain knows: whoever builds
+    the Meta (the API, the console, the demo, a test) sets it. ``effective_on`` is the
+    business date as the client gave it; ``None`` means "not given": the action's own day
+    where it has one (the meeting's, the consultation's; see :func:`occurred`), else today.
+    """
 
     principal: Principal
     correlation_id: str
-    effective_on: date
+    today: date
+    effective_on: date | None = None
     on_behalf_of: UUID | None = None
     reason: str | None = None
 
     def __post_init__(self) -> None:
-        business_date(self.effective_on, "effectiveOn")
+        business_date(self.today, "today")
+        if self.effective_on is not None:
+            business_date(self.effective_on, "effectiveOn")
         if self.reason is not None:
             printable(self.reason, "reason")
 
@@ -110,14 +120,59 @@ class Meta:
     def actor(self) -> str:
         return self.principal.actor
 
+    @property
+    def business_day(self) -> date:
+        """The business date the events carry: as given, else today."""
+        return self.effective_on if self.effective_on is not None else self.today
+
+    def defaulting_to(self, day: date) -> Meta:
+        """This context with ``day`` as its business date unless the client gave one."""
+        return self if self.effective_on is not None else replace(self, effective_on=day)
+
     def fields(self) -> dict[str, Any]:
         return {
             "actor": self.actor,
             "on_behalf_of": self.on_behalf_of,
             "reason": self.reason,
             "correlation_id": self.correlation_id,
-            "effective_on": self.effective_on,
+            "effective_on": self.business_day,
         }
+
+
+def occurred(
+    meta: Meta,
+    what: str,
+    *,
+    own_day: tuple[str, date] | None = None,
+    not_before: Sequence[tuple[str, date | None]] = (),
+) -> Meta:
+    """The context of something that *happened* (a meeting held, a decision taken): its
+    business date defaults to the thing's own day (``own_day``: a label and the date),
+    else today, and lies neither after today nor before any date in ``not_before``.
+
+    ``what`` names the happening in the messages ("holding the meeting").
+    """
+    given = meta.effective_on is not None
+    resolved = meta if own_day is None else meta.defaulting_to(own_day[1])
+    day = resolved.business_day
+    if given or own_day is None:
+        subject = f"effectiveOn ({day.isoformat()})"
+    else:
+        subject = f"effectiveOn (not given: {own_day[0]}, {day.isoformat()})"
+    if day > meta.today:
+        raise ValidationError(
+            f"{subject} lies in the future (today is {meta.today.isoformat()}): {what} is "
+            "recorded once it has happened, never ahead.",
+            "effectiveOn",
+        )
+    for label, earliest in not_before:
+        if earliest is not None and day < earliest:
+            raise ValidationError(
+                f"{subject} lies before {label} ({earliest.isoformat()}): {what} cannot "
+                "be dated earlier.",
+                "effectiveOn",
+            )
+    return resolved
 
 
 class PlanningAggregate(Aggregate):

@@ -294,7 +294,7 @@ class Body(PlanningAggregate):
     ) -> None:
         self.require_active()
         member_role = choice(MemberRole, role, "role")
-        since = meta.effective_on
+        since = meta.business_day
         if since < self.established_on:
             raise ValidationError(
                 f"{self.name} was established on {self.established_on}; "
@@ -331,7 +331,7 @@ class Body(PlanningAggregate):
     def change_member_role(self, meta: Meta, *, member_id: UUID, role: str) -> None:
         self.require_active()
         new_role = choice(MemberRole, role, "role")
-        current = self._current_membership(member_id, meta.effective_on)
+        current = self._current_membership(member_id, meta.business_day)
         if current["role"] == new_role:
             raise InvalidTransition(f"The member already has the role {new_role}.", "role")
         self.trigger_event(
@@ -340,12 +340,12 @@ class Body(PlanningAggregate):
 
     def remove_member(self, meta: Meta, *, member_id: UUID) -> None:
         self.require_active()
-        self._current_membership(member_id, meta.effective_on)
+        self._current_membership(member_id, meta.business_day)
         self.trigger_event(self.MemberLeft, member_id=member_id, **meta.fields())
 
     def dissolve(self, meta: Meta) -> None:
         self.require_active()
-        if meta.effective_on < self.established_on:
+        if meta.business_day < self.established_on:
             raise ValidationError(
                 "A body cannot be dissolved before it was established.", "effectiveOn"
             )

@@ -22,6 +22,7 @@ from .base import (
     ValidationError,
     business_date,
     choice,
+    occurred,
     optional_text,
     text,
 )
@@ -213,6 +214,17 @@ class Paper(PlanningAggregate):
     def consultation(self, consultation_id: UUID) -> dict[str, Any] | None:
         return next((c for c in self.consultations if c["id"] == consultation_id), None)
 
+    def consultation_day(self, body_id: UUID, today: date) -> date | None:
+        """The day a decision of ``body_id`` on this paper was taken, when nobody says: the
+        date of the paper's authoritative consultation in that body, else of its latest
+        consultation there up to today; None when it has no dated consultation there."""
+        dated = [c for c in self.consultations if c["body_id"] == body_id and c["date"]]
+        for consultation in dated:
+            if consultation["authoritative"]:
+                return consultation["date"]
+        past = [c["date"] for c in dated if c["date"] <= today]
+        return max(past) if past else None
+
     def _require_open(self) -> None:
         if self.withdrawn:
             raise InvalidTransition(f"Paper {self.reference} was withdrawn.", "paper")
@@ -272,9 +284,13 @@ class Paper(PlanningAggregate):
         decision: str,
         decision_text: str | None,
         deciding_measures: bool,
-    ) -> dict[str, Any]:
+    ) -> tuple[dict[str, Any], Meta]:
         """Records the decision of one consultation. When it decides measures as well, it
-        must be the authoritative consultation and its decision one that decides."""
+        must be the authoritative consultation and its decision one that decides.
+
+        Its business date defaults to the consultation's date (else today) and lies neither
+        in the future nor before the consultation's date and the paper's date. Returns the
+        consultation and the context, so dated, that the decisions on measures carry."""
         self._require_open()
         consultation = self.consultation(consultation_id)
         if consultation is None:
@@ -285,6 +301,16 @@ class Paper(PlanningAggregate):
                 "consultation",
             )
         kind = choice(DecisionKind, decision, "decision")
+        scheduled: date | None = consultation["date"]
+        meta = occurred(
+            meta,
+            "concluding the consultation",
+            own_day=("the consultation's date", scheduled) if scheduled else None,
+            not_before=[
+                ("the consultation's date", scheduled),
+                (f"the date of paper {self.reference}", self.date),
+            ],
+        )
         if deciding_measures:
             if not consultation["authoritative"]:
                 raise ValidationError(
@@ -301,7 +327,7 @@ class Paper(PlanningAggregate):
             decision_text=optional_text(decision_text, "decisionText"),
             **meta.fields(),
         )
-        return consultation
+        return consultation, meta
 
     def settle(self, meta: Meta) -> None:
         if self.withdrawn:

@@ -20,7 +20,7 @@ from sozialplanung.server import create_app
 from sozialplanung.settings import Settings
 
 from ..conftest import meta_on
-from ..integration.helpers import build_world
+from ..integration.helpers import DECIDED_ON, build_world
 from .client import GraphQLClient
 from .conftest import DemoService
 
@@ -80,6 +80,7 @@ def test_an_unknown_cycle_is_named_in_the_error(demo: DemoService) -> None:
 OBSTACLES = ["Personalmangel", "Befristete Finanzierung", "Raumnot", "Datenschutz"]
 ENABLERS = ["Kooperation mit Kitas", "Landesförderung", "Ehrenamt"]
 OUTCOMES = ["IMPLEMENTED", "PARTIALLY_IMPLEMENTED", "NOT_IMPLEMENTED"]
+CONFERENCE_2013 = date(2013, 9, 19)  # evaluated and carried forward at the next conference
 
 
 @dataclass
@@ -122,7 +123,9 @@ def generate(app: PlanningApp, seed: int) -> tuple[Expected, UUID]:
             continue
         app.refer_measure(meta_on(), measure=measure, paper=world.paper)
         adopted = fate != "rejected"
-        app.decide_measure(meta_on(), measure=measure, adopted=adopted, body=world.committee)
+        app.decide_measure(
+            meta_on(DECIDED_ON), measure=measure, adopted=adopted, body=world.committee
+        )
         expected.first["adopted" if adopted else "rejected"] += 1
         if fate != "evaluated":
             continue
@@ -132,14 +135,18 @@ def generate(app: PlanningApp, seed: int) -> tuple[Expected, UUID]:
         obstacles = rng.sample(OBSTACLES, rng.randint(0, 2))
         enablers = rng.sample(ENABLERS, rng.randint(0, 2))
         app.evaluate_measure(
-            meta_on(), measure=measure, outcome=outcome, obstacles=obstacles, enablers=enablers
+            meta_on(CONFERENCE_2013),
+            measure=measure,
+            outcome=outcome,
+            obstacles=obstacles,
+            enablers=enablers,
         )
         expected.first[outcome] += 1
         expected.obstacles.update(obstacles)
         expected.enablers.update(enablers)
         if rng.random() < 0.5:
             app.carry_forward_measure(
-                meta_on(), measure=measure, to_cycle=2, working_group=new_group
+                meta_on(CONFERENCE_2013), measure=measure, to_cycle=2, working_group=new_group
             )
             expected.carried.add(measure)
     for n in range(rng.randint(1, 5)):

@@ -23,7 +23,7 @@ from sozialplanung.domain.paper import Paper
 from sozialplanung.domain.rights import administrator
 
 from ..conftest import meta_on
-from .helpers import World, build_world
+from .helpers import DECIDED_ON, World, build_world
 
 
 @pytest.fixture
@@ -80,7 +80,9 @@ def test_a_refused_measure_decision_leaves_the_consultation_and_every_measure_un
 
 def test_rejected_measure_cannot_be_evaluated_and_nothing_is_written(world: World) -> None:
     measure = world.referred()
-    world.app.decide_measure(meta_on(), measure=measure, adopted=False, body=world.committee)
+    world.app.decide_measure(
+        meta_on(DECIDED_ON), measure=measure, adopted=False, body=world.committee
+    )
     before = world.events()
     with pytest.raises(InvalidTransition):
         world.app.evaluate_measure(meta_on(), measure=measure, outcome="NOT_IMPLEMENTED")
@@ -247,7 +249,9 @@ def test_submitting_a_paper_with_measures_refers_them_atomically(world: World) -
 
 def test_long_histories_are_read_from_snapshots(world: World) -> None:
     measure = world.referred()
-    world.app.decide_measure(meta_on(), measure=measure, adopted=True, body=world.committee)
+    world.app.decide_measure(
+        meta_on(DECIDED_ON), measure=measure, adopted=True, body=world.committee
+    )
     world.app.start_implementation(meta_on(), measure=measure)
     for percent in range(60):
         world.app.report_progress(meta_on(), measure=measure, percent=percent)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
 
+import pytest
 from icalendar import Calendar
 
-from sozialplanung.feeds.calendar import calendar_of
+from sozialplanung.feeds.calendar import DEFAULT_LENGTH, calendar_of, meeting_end
 from sozialplanung.projections.database import Row
 
 BODY: Row = {"id": "b-1", "name": "Arbeitskreis Sozialplanung"}
@@ -65,3 +66,32 @@ def test_summary_names_the_body_and_description_lists_the_agenda() -> None:
 def test_the_same_data_gives_the_same_feed() -> None:
     first = calendar_of(BODY, [meeting("m-1", "HELD")]).to_ical()
     assert calendar_of(BODY, [meeting("m-1", "HELD")]).to_ical() == first
+
+
+START = datetime(2014, 10, 1, 14, 0, tzinfo=timezone(timedelta(hours=2)))
+
+
+@pytest.mark.parametrize(
+    ("end", "shown"),
+    [
+        (None, START + timedelta(hours=2)),  # no end recorded: two hours
+        (START + timedelta(minutes=45), START + timedelta(minutes=45)),
+        (START + timedelta(hours=6), START + timedelta(hours=6)),
+    ],
+)
+def test_a_meeting_ends_when_recorded_or_two_hours_after_its_start(
+    end: datetime | None, shown: datetime
+) -> None:
+    assert meeting_end(START, end) == shown
+    assert timedelta(hours=2) == DEFAULT_LENGTH
+
+
+def test_dtend_is_the_meetings_end_in_utc() -> None:
+    ends = datetime(2014, 10, 1, 17, 30, tzinfo=timezone(timedelta(hours=2)))
+    (event,) = parsed(meeting("m-1", "SCHEDULED", ends=ends.isoformat())).events
+    assert event.end == datetime(2014, 10, 1, 15, 30, tzinfo=UTC)
+
+
+def test_a_meeting_without_an_end_is_shown_two_hours_long() -> None:
+    for event in parsed(meeting("m-1", "HELD"), meeting("m-2", "SCHEDULED")).events:
+        assert event.end - event.start == timedelta(hours=2)

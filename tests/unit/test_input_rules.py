@@ -15,7 +15,7 @@ from sozialplanung.domain.organization import Organization
 from sozialplanung.domain.paper import Paper
 from sozialplanung.domain.rights import administrator
 
-from .builders import committee, conference, meta
+from .builders import TODAY, committee, conference, meta
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -36,6 +36,7 @@ def test_a_reason_with_a_control_character_is_refused() -> None:
         Meta(
             principal=administrator("a"),
             correlation_id="c",
+            today=TODAY,
             effective_on=date(2011, 2, 24),
             reason="weil\x00",
         )
@@ -45,13 +46,15 @@ def test_a_reason_with_a_control_character_is_refused() -> None:
 @pytest.mark.parametrize("day", [date(1, 1, 1), date(1899, 12, 31), date(2200, 1, 1)])
 def test_an_implausible_business_date_is_refused(day: date) -> None:
     with pytest.raises(ValidationError, match="must lie between 1900-01-01 and 2199-12-31"):
-        Meta(principal=administrator("a"), correlation_id="c", effective_on=day)
+        Meta(principal=administrator("a"), correlation_id="c", today=TODAY, effective_on=day)
 
 
 def test_the_first_and_last_plausible_days_are_accepted() -> None:
     for day in (EARLIEST, LATEST):
         assert (
-            Meta(principal=administrator("a"), correlation_id="c", effective_on=day).effective_on
+            Meta(
+                principal=administrator("a"), correlation_id="c", today=TODAY, effective_on=day
+            ).effective_on
             == day
         )
 

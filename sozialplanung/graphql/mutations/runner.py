@@ -52,7 +52,10 @@ async def run_command(
         meta = Meta(
             principal=principal,
             correlation_id=context.correlation_id,
-            effective_on=data.effective_on or dt.date.today(),
+            # The server's calendar day is the domain's "today"; without effectiveOn the
+            # command dates what it records itself (the meeting's day, …) or takes today.
+            today=dt.date.today(),
+            effective_on=data.effective_on,
             on_behalf_of=principal.organization_id,
             reason=optional_text(data.reason, "reason", limit=MAX_REASON),
         )
