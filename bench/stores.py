@@ -19,6 +19,7 @@ from sozialplanung.settings import Settings
 META = Meta(
     principal=administrator("bench"),
     correlation_id="bench",
+    today=date.today(),
     effective_on=date(2015, 10, 1),
     reason="Benchmark",
 )

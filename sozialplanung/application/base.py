@@ -8,7 +8,6 @@ transaction, and turns the store's version constraint into VERSION_CONFLICT or D
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
 from typing import Any, TypeVar
 from uuid import UUID
 

@@ -50,7 +50,7 @@ class MeetingsView(View):
             "id": str(e.originator_id),
             "body_id": str(e.body_id),
             "title": e.title,
-            **_times(e.scheduled_for, getattr(e, "ends_at", None)),
+            **_times(e.scheduled_for, e.ends_at),
             "location": e.location,
             "cycle_number": e.cycle_number,
             "status": "SCHEDULED",
@@ -72,7 +72,7 @@ class MeetingsView(View):
 
     @handles(Meeting.MeetingRescheduled)
     def rescheduled(self, row: Row, e: Any) -> Row:
-        return {**row, **_times(e.scheduled_for, getattr(e, "ends_at", None))}
+        return {**row, **_times(e.scheduled_for, e.ends_at)}
 
     @handles(Meeting.MeetingHeld)
     def held(self, row: Row, e: Any) -> Row:
@@ -106,7 +106,7 @@ class MeetingsView(View):
             "id": str(meeting.id),
             "body_id": str(meeting.body_id),
             "title": meeting.title,
-            **_times(meeting.scheduled_for, getattr(meeting, "ends_at", None)),
+            **_times(meeting.scheduled_for, meeting.ends_at),
             "location": meeting.location,
             "cycle_number": meeting.cycle_number,
             "status": meeting.status,
