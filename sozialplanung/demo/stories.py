@@ -90,7 +90,8 @@ STORIES = (
             ("adopt", True, PARTIAL, "complete"),
         ),
     ),
-    # 2015–2017: two measures wait a year for the committee
+    # 2015–2017: two measures wait a year for the committee; the Fachstelle leads to a
+    # Lenkungsgruppe Wohnungsnotfallhilfe in 2016 (meetings.py)
     Story(
         "kinderarmutsbericht",
         1,
@@ -106,6 +107,14 @@ STORIES = (
         3,
         ("Mietschuldenprävention",),
         (("late", True, PARTIAL, "carry"), ("adopt", True, IMPLEMENTED, "complete")),
+    ),
+    Story(
+        "fachstelle-wohnungsnot",
+        4,
+        "fb64",
+        3,
+        ("Fachstelle Wohnungsnotfallhilfe",),
+        (("adopt", True, IMPLEMENTED, "complete"),),
     ),
     Story(
         "willkommenslotsen",
