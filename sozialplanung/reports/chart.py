@@ -39,8 +39,9 @@ WIDTH = 13  # inches, at 100 dpi
 UP, DOWN, SAME = "#41ab5d", "#e34a33", "#bbbbbb"  # the line from one cycle's rate to the next
 FOOTNOTE = (
     "Umsetzungsquote: (umgesetzt + ½ teilweise umgesetzt) ÷ bewertete Maßnahmen; gestrichelt: "
-    "alle Arbeitsgruppen. Gezählt wird jede Maßnahme in jedem Zyklus, in dem sie lief.\n"
-    "(neu): Arbeitsgruppe erst im späteren Zyklus; (Schwerpunkt neu): Schwerpunkt verlagert."
+    "alle Arbeitsgruppen; –: (noch) nichts bewertet.\n"
+    "Gezählt wird jede Maßnahme in jedem Zyklus, in dem sie lief. (neu): Arbeitsgruppe erst "
+    "im späteren Zyklus; (Schwerpunkt neu): Schwerpunkt verlagert."
 )
 
 Format = Literal["png", "svg"]
@@ -172,9 +173,7 @@ def _rates(
         if total.implementation_rate is not None:
             ax.axvline(100 * total.implementation_rate, color=colour, linestyle="--", linewidth=1.2)
     summary = " → ".join(
-        "noch nicht bewertet"
-        if t.implementation_rate is None
-        else f"{100 * t.implementation_rate:.0f} %"
+        "–" if t.implementation_rate is None else f"{100 * t.implementation_rate:.0f} %"
         for t in totals
     )
     ax.set_title(f"Umsetzungsquote in %\nalle Arbeitsgruppen {summary}")
