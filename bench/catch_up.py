@@ -23,15 +23,15 @@ from sozialplanung.settings import Settings
 
 def history(app: PlanningApp, events: int) -> None:
     load_demo(app)
-    group = app.cycle(3).working_groups[0]["body_id"]
+    group = app.cycle(8).working_groups[0]["body_id"]
     meta = Meta(
         principal=administrator("bench"),
         correlation_id="bench",
         today=date.today(),
-        effective_on=date(2015, 10, 1),
+        effective_on=date(2026, 11, 2),
     )
     while (app.recorder.max_notification_id() or 0) < events:
-        measure = app.propose_measure(meta, cycle=3, working_group=group, title="Benchmark")
+        measure = app.propose_measure(meta, cycle=8, working_group=group, title="Benchmark")
         for n in range(9):
             app.revise_measure(meta, measure=measure, description=f"Fassung {n}")
 

@@ -43,7 +43,7 @@ def commands(app: PlanningApp, count: int) -> float:
         principal=administrator("bench"),
         correlation_id="bench",
         today=date.today(),
-        effective_on=date(2015, 10, 1),
+        effective_on=date(2026, 11, 2),
         reason="Benchmark: Begründung mit Personenbezug",
     )
     start = time.perf_counter()

@@ -20,15 +20,15 @@ META = Meta(
     principal=administrator("bench"),
     correlation_id="bench",
     today=date.today(),
-    effective_on=date(2015, 10, 1),
+    effective_on=date(2026, 11, 2),
     reason="Benchmark",
 )
 
 
 def measures_in_cycle(app: PlanningApp, count: int, events_each: int = 10) -> list[UUID]:
-    """``count`` measures in cycle 3 of the demo, each with ``events_each`` events (proposed,
+    """``count`` measures in cycle 8 of the demo, each with ``events_each`` events (proposed,
     revised, referred … as the lifecycle allows), saved in batches."""
-    cycle = app.cycle(3)
+    cycle = app.cycle(8)
     groups = [app.repository.get(g["body_id"]) for g in cycle.working_groups]
     ids: list[UUID] = []
     batch: list[Measure] = []

@@ -31,14 +31,14 @@ READS = 200
 def long_history(app: PlanningApp, events: int) -> UUID:
     """One measure revised until its history holds `events` events."""
     load_demo(app)
-    group = app.cycle(3).working_groups[0]["body_id"]
+    group = app.cycle(8).working_groups[0]["body_id"]
     meta = Meta(
         principal=administrator("bench"),
         correlation_id="bench",
         today=date.today(),
-        effective_on=date(2015, 10, 1),
+        effective_on=date(2026, 11, 2),
     )
-    measure = app.propose_measure(meta, cycle=3, working_group=group, title="Benchmark")
+    measure = app.propose_measure(meta, cycle=8, working_group=group, title="Benchmark")
     for n in range(events - 1):
         app.revise_measure(meta, measure=measure, description=f"Fassung {n}")
     return measure

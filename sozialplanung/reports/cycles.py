@@ -97,7 +97,7 @@ def table(report: CycleReport) -> str:
         lines += ["", "Schwerpunkt verschoben:"]
         lines += [f"  {report.group_label(r)}: {r.focus_from} → {r.focus_to}" for r in shifted]
     lines += ["", f"Fortgeführt in Zyklus {c.to_number}: {len(c.carried_forward)}"]
-    lines += [f"  {report.measure_titles.get(m, m)}" for m in c.carried_forward]
+    lines += sorted(f"  {report.measure_titles.get(m, m)}" for m in c.carried_forward)
     for heading, factors in (("Hemmnisse", c.obstacles), ("Gelingensfaktoren", c.enablers)):
         lines += ["", f"{heading} (häufigste; Zyklus {c.from_number} / {c.to_number}):"]
         lines += [f"  {a:>3} / {b:<3} {text}" for text, a, b in factors[:TOP_FACTORS]] or ["  –"]

@@ -12,16 +12,17 @@ from starlette.testclient import TestClient
 from sozialplanung.application import PlanningApp
 from sozialplanung.cli import main
 from sozialplanung.cli.history import recorded_event_types
-from sozialplanung.demo import load_demo
 from sozialplanung.graphql.ids import to_global
 from sozialplanung.server import create_app
 from sozialplanung.settings import Settings
 
+from ..demo_store import DemoCopy
+
 
 @pytest.fixture
-def demo_dir(tmp_path: Path) -> Path:
+def demo_dir(tmp_path: Path, demo_copy: DemoCopy) -> Path:
     data = tmp_path / "data"
-    assert CliRunner().invoke(main, ["--data-dir", str(data), "demo"]).exit_code == 0
+    demo_copy.restore(Settings(data_dir=data))
     return data
 
 
@@ -63,10 +64,12 @@ def test_audit_of_one_object_shows_its_history_in_order(demo_dir: Path) -> None:
     assert all('"105/16"' in line for line in lines)  # the reference beside the id
 
 
-def test_audit_reads_a_store_loaded_without_the_views_catching_up(tmp_path: Path) -> None:
+def test_audit_reads_a_store_loaded_without_the_views_catching_up(
+    tmp_path: Path, demo_copy: DemoCopy
+) -> None:
     settings = Settings(data_dir=tmp_path / "data")
     app = PlanningApp.from_settings(settings)
-    load_demo(app)  # no server ran: the views are empty until someone catches up
+    demo_copy.import_into(app)  # no server ran: the views are empty until someone catches up
     app.close()
     assert len(audit(settings.data_dir, "--actor", "admin:demo-loader")) > 100
 

@@ -11,6 +11,8 @@ from sozialplanung.application import PlanningApp
 from sozialplanung.cli import main
 from sozialplanung.settings import Settings
 
+from ..demo_store import DemoCopy
+
 
 def run(data: Path, *args: str) -> tuple[int, str]:
     result = CliRunner().invoke(main, ["--data-dir", str(data), *args])
@@ -25,8 +27,10 @@ def events_in(data: Path) -> int:
         app.close()
 
 
-def test_an_export_imports_into_an_empty_store_and_exports_the_same(tmp_path: Path) -> None:
-    assert run(tmp_path / "a", "demo")[0] == 0
+def test_an_export_imports_into_an_empty_store_and_exports_the_same(
+    tmp_path: Path, demo_copy: DemoCopy
+) -> None:
+    demo_copy.restore(Settings(data_dir=tmp_path / "a"))
     exported = tmp_path / "a.jsonl"
     code, output = run(tmp_path / "a", "export", str(exported))
     assert code == 0, output
@@ -45,16 +49,16 @@ def test_an_export_imports_into_an_empty_store_and_exports_the_same(tmp_path: Pa
     )
 
 
-def test_export_to_stdout_writes_only_json_lines(tmp_path: Path) -> None:
-    run(tmp_path / "a", "demo")
+def test_export_to_stdout_writes_only_json_lines(tmp_path: Path, demo_copy: DemoCopy) -> None:
+    demo_copy.restore(Settings(data_dir=tmp_path / "a"))
     result = CliRunner().invoke(main, ["--data-dir", str(tmp_path / "a"), "export", "-"])
     assert result.exit_code == 0
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["position"] for r in records] == list(range(1, len(records) + 1))
 
 
-def test_import_into_a_store_with_events_is_refused(tmp_path: Path) -> None:
-    run(tmp_path / "a", "demo")
+def test_import_into_a_store_with_events_is_refused(tmp_path: Path, demo_copy: DemoCopy) -> None:
+    demo_copy.restore(Settings(data_dir=tmp_path / "a"))
     run(tmp_path / "a", "export", str(tmp_path / "a.jsonl"))
     before = events_in(tmp_path / "a")
     code, output = run(tmp_path / "a", "import", str(tmp_path / "a.jsonl"))
@@ -63,8 +67,10 @@ def test_import_into_a_store_with_events_is_refused(tmp_path: Path) -> None:
     assert events_in(tmp_path / "a") == before
 
 
-def test_a_malformed_line_names_its_number_and_nothing_is_imported(tmp_path: Path) -> None:
-    run(tmp_path / "a", "demo")
+def test_a_malformed_line_names_its_number_and_nothing_is_imported(
+    tmp_path: Path, demo_copy: DemoCopy
+) -> None:
+    demo_copy.restore(Settings(data_dir=tmp_path / "a"))
     exported = tmp_path / "a.jsonl"
     run(tmp_path / "a", "export", str(exported))
     lines = exported.read_text().splitlines()
@@ -83,9 +89,9 @@ def test_a_missing_file_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_a_backup_with_keys_restores_everything_and_one_without_keys_reads_nothing(
-    tmp_path: Path,
+    tmp_path: Path, demo_copy: DemoCopy
 ) -> None:
-    assert run(tmp_path / "a", "demo")[0] == 0
+    demo_copy.restore(Settings(data_dir=tmp_path / "a"))
     full, sealed = tmp_path / "full.jsonl", tmp_path / "sealed.jsonl"
     assert run(tmp_path / "a", "export", "--with-keys", str(full))[0] == 0
     assert run(tmp_path / "a", "export", str(sealed))[0] == 0
@@ -111,16 +117,11 @@ def test_a_backup_with_keys_restores_everything_and_one_without_keys_reads_nothi
     assert set(names["c"]) == {"None"}  # no keys: the names cannot be read
 
 
-def test_the_privacy_report_lists_what_is_recorded_about_a_person(tmp_path: Path) -> None:
-    from sozialplanung.demo import DemoLoader
-
-    app = PlanningApp.from_settings(Settings(data_dir=tmp_path / "a"))
-    try:
-        loader = DemoLoader(app)
-        loader.load()
-        anna = str(loader.ids["anna"])
-    finally:
-        app.close()
+def test_the_privacy_report_lists_what_is_recorded_about_a_person(
+    tmp_path: Path, demo_copy: DemoCopy
+) -> None:
+    demo_copy.restore(Settings(data_dir=tmp_path / "a"))
+    anna = str(demo_copy.ids["anna"])
     code, output = run(tmp_path / "a", "privacy", "report", anna, "--json")
     assert code == 0, output
     report = json.loads(output)

@@ -24,9 +24,9 @@ import pytest
 from websockets.sync.client import ClientConnection, connect
 
 from sozialplanung.application import PlanningApp
-from sozialplanung.demo import load_demo
 from sozialplanung.settings import Settings
 
+from ..demo_store import DemoCopy
 from .served import TIMEOUT, serving, until
 
 REQUIRE_BROWSER = os.environ.get("SOZIALPLANUNG_REQUIRE_BROWSER") == "1"
@@ -51,11 +51,11 @@ def chromium() -> str:
 
 
 @pytest.fixture
-def served(tmp_path: Path) -> Iterator[Served]:
+def served(tmp_path: Path, demo_copy: DemoCopy) -> Iterator[Served]:
     """The real server (uvicorn, in a thread) on the demo data, outside production mode."""
     settings = Settings(data_dir=tmp_path / "data", production=False)
+    demo_copy.restore(settings)
     app = PlanningApp.from_settings(settings)
-    load_demo(app)
     token = app.tokens.create("ADMIN", "browser-test")
     try:
         with serving(settings, app) as port:
