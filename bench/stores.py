@@ -35,7 +35,12 @@ def measures_in_cycle(app: PlanningApp, count: int, events_each: int = 10) -> li
     for n in range(count):
         group: Body = groups[n % len(groups)]
         measure = Measure.propose(
-            META, cycle=cycle, working_group=group, title=f"Maßnahme {n:06d}", description="Text"
+            META,
+            cycle=cycle,
+            working_group=group,
+            title=f"Maßnahme {n:06d}",
+            description="Text",
+            lead_id=group.lead_id,
         )
         for version in range(events_each - 1):
             measure.revise(META, title=None, description=f"Fassung {version}")
