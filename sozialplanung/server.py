@@ -142,7 +142,9 @@ def create_app(settings: Settings, planning: PlanningApp | None = None) -> Starl
         production=settings.production,
         allowed_origins=settings.allowed_origins,
         max_selections=settings.max_selections,
+        cache_bytes=settings.response_cache_mb * 1_000_000,
     )
+    services["response_cache"] = graphql.cache
     routes: list[BaseRoute] = [
         Route("/", landing),
         Route("/schema.graphql", schema_sdl),

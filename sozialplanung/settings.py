@@ -9,6 +9,8 @@ SOZIALPLANUNG_DEV           1 = development mode (`serve --dev`, which `make run
                             it the service runs in production mode, with none of them.
 SOZIALPLANUNG_MAX_SELECTIONS  field selections one operation may make, fragments expanded
                             (default 500)
+SOZIALPLANUNG_RESPONSE_CACHE  megabytes of whole GraphQL answers kept in memory per process
+                            (default 64); 0 switches the cache off
 SOZIALPLANUNG_ALLOWED_ORIGINS  comma-separated web origins (https://intranet.example.de)
                             whose pages may call the API from a browser (CORS, websockets);
                             default none, "*" allows every origin
@@ -25,6 +27,7 @@ from urllib.parse import parse_qs, unquote, urlparse, urlsplit
 
 ENV_PREFIX = "SOZIALPLANUNG_"
 MAX_SELECTIONS = 500
+RESPONSE_CACHE_MB = 64
 # The event store's recorders: the hash chain and the data keys beside the events.
 LEDGER = "sozialplanung.application.ledger:"
 DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -43,6 +46,7 @@ class Settings:
     production: bool = True  # safe by default: development mode is asked for (--dev)
     allowed_origins: tuple[str, ...] = ()
     max_selections: int = MAX_SELECTIONS
+    response_cache_mb: int = RESPONSE_CACHE_MB
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -57,6 +61,7 @@ class Settings:
             production=env.get(ENV_PREFIX + "DEV", "").lower() not in ("1", "true", "yes"),
             allowed_origins=parse_origins(env.get(ENV_PREFIX + "ALLOWED_ORIGINS", "")),
             max_selections=max_selections,
+            response_cache_mb=_megabytes(env, "RESPONSE_CACHE", RESPONSE_CACHE_MB),
         )
 
     def with_overrides(self, **overrides: Any) -> Settings:
@@ -70,6 +75,7 @@ class Settings:
             ENV_PREFIX + "DEV": "" if self.production else "1",
             ENV_PREFIX + "ALLOWED_ORIGINS": ",".join(self.allowed_origins),
             ENV_PREFIX + "MAX_SELECTIONS": str(self.max_selections),
+            ENV_PREFIX + "RESPONSE_CACHE": str(self.response_cache_mb),
         }
         if self.database_url:
             env[ENV_PREFIX + "DATABASE_URL"] = self.database_url
@@ -113,6 +119,17 @@ def private_file(path: Path) -> None:
     -shm files the database file's permissions."""
     os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
     path.chmod(0o600)
+
+
+def _megabytes(env: Mapping[str, str], name: str, default: int) -> int:
+    value = env.get(ENV_PREFIX + name, "").strip()
+    if not value:
+        return default
+    if not (value.isascii() and value.isdigit() and int(value) <= 65_536):
+        raise SettingsError(
+            f"{ENV_PREFIX}{name} must be megabytes from 0 (off) to 65536, not {value!r}."
+        )
+    return int(value)
 
 
 def _number(env: Mapping[str, str], name: str, default: str) -> int:

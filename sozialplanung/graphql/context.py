@@ -16,6 +16,7 @@ from ..domain.rights import Principal, Unauthenticated
 from ..projections import ReadModel
 from ..projections.database import Row
 from ..projections.queries import ReadQueries
+from .response_cache import Answer
 
 T = TypeVar("T")
 K = TypeVar("K")
@@ -66,6 +67,7 @@ class Context:
     over_websocket: bool = False
     correlation_id: str = field(default_factory=lambda: uuid4().hex)
     connection_params: dict[str, Any] | None = None  # set by graphql-transport-ws
+    answer: Answer | None = None  # may the answer be cached? (HTTP; response_cache.py)
     _principal: Principal | None = field(default=None, init=False)
     load: Loaders = field(init=False)
 

@@ -26,6 +26,7 @@ from .history import HistoryQueries
 from .metrics import OperationMetrics
 from .mutations import Mutation
 from .queries import StateQueries
+from .response_cache import AnswerCacheability
 from .scalars import SCALARS
 from .subscriptions import Subscription
 from .types.bodies import Body
@@ -159,6 +160,7 @@ def build_schema(
         checks.extension,
         lambda: ClientErrors(production=production),
         OperationMetrics,
+        AnswerCacheability,
     ]
     if production:
         from strawberry.extensions import DisableIntrospection

@@ -59,17 +59,26 @@ class Projector:
         self.cache = RowCache()
         self._by_topic: dict[str, View | None] = {}
         self.rewrote = False  # the last batch rewrote views: their old pages must go
+        # The audit-log position of the last rewrite (erasure, redaction): answers computed
+        # from the views before it hold what is gone now (the response cache drops them).
+        self.rewritten_at = 0
 
     def tracking(self, cursor: Cursor | None = None) -> tuple[int, int]:
-        """(last notification id applied, last audit-log position written)."""
-        sql = "SELECT notification_id, position FROM view_tracking WHERE view_name = ?"
+        """(last notification id applied, last audit-log position written); reads the
+        position of the last rewrite along (``rewritten_at``)."""
+        sql = (
+            "SELECT notification_id, position, rewritten_at FROM view_tracking WHERE view_name = ?"
+        )
         if cursor is None:
             row = self.db.query_one(sql, [VIEW_NAME])
         else:
             cursor.execute(sql, [VIEW_NAME])
             found = cursor.fetchone()
             row = dict(found) if found else None
-        return (row["notification_id"], row["position"]) if row else (0, 0)
+        if row is None:
+            return 0, 0
+        self.rewritten_at = max(self.rewritten_at, row["rewritten_at"])
+        return row["notification_id"], row["position"]
 
     def view_of(self, topic: str) -> View | None:
         """The view of an event's aggregate; None for bookkeeping; an unknown aggregate is
@@ -142,6 +151,7 @@ class Projector:
                         else [event.originator_id]
                     )
                     self._rewrite(cursor, batch, ids)
+                    self.rewritten_at = position
             if audited:
                 cursor.executemany(audit.INSERT, audited)
             for view in self.views.values():
@@ -150,8 +160,9 @@ class Projector:
                 )
             cursor.execute("DELETE FROM view_tracking WHERE view_name = ?", [VIEW_NAME])
             cursor.execute(
-                "INSERT INTO view_tracking (view_name, notification_id, position) VALUES (?, ?, ?)",
-                [VIEW_NAME, last_id, position],
+                "INSERT INTO view_tracking (view_name, notification_id, position, rewritten_at) "
+                "VALUES (?, ?, ?, ?)",
+                [VIEW_NAME, last_id, position, self.rewritten_at],
             )
         for table, rows in batch.after.items():  # written: the next batch starts from these
             for key, row in rows.items():

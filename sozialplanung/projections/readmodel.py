@@ -61,6 +61,21 @@ class ReadModel:
         latest = self.app.recorder.max_notification_id() or 0
         return self.runner.wait_for(latest, timeout)
 
+    def position(self) -> int:
+        """The audit-log position the views have reached: what an answer read from them now
+        is an answer as of. The process that runs the views knows it; another one asks the
+        database (its own view of the runner lags by up to a poll interval)."""
+        if self.runner.holding:
+            return self.runner.position
+        notification_id, position = self.projector.tracking()
+        self.runner.advance(notification_id, position)
+        return position
+
+    @property
+    def rewritten_at(self) -> int:
+        """The position of the views' last rewrite (erasure, redaction), as last read."""
+        return self.projector.rewritten_at
+
     def lag(self) -> int:
         return (self.app.recorder.max_notification_id() or 0) - self.runner.notification_id
 

@@ -16,7 +16,7 @@ VIEW_NAME = "sozialplanung-views"
 
 TRACKING = {
     "view_tracking": "view_name TEXT PRIMARY KEY, notification_id BIGINT NOT NULL, "
-    "position BIGINT NOT NULL",
+    "position BIGINT NOT NULL, rewritten_at BIGINT NOT NULL",
     "chain_tracking": "verified BIGINT NOT NULL, hash TEXT NOT NULL, broken_at BIGINT, "
     "problem TEXT",
 }

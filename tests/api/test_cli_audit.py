@@ -88,8 +88,7 @@ def test_audit_names_each_object_and_what_the_decisions_decided(demo_dir: Path) 
     assert "OBJECT" in header and "OUTCOME" in header
     decided = [line for line in lines if "MeasureDecided" in line]
     assert any(
-        '"Familienzentren im Quartier" → adopted by ' + COMMITTEE in line
-        for line in decided
+        '"Familienzentren im Quartier" → adopted by ' + COMMITTEE in line for line in decided
     )
     assert any('"Kostenlose Sportvereinsmitgliedschaft" → rejected by ' in line for line in decided)
     (kenntnisnahme,) = [line for line in lines if '"FB 50/0098/WP16"' in line]

@@ -173,6 +173,12 @@ def _everything_the_api_says(recorded: Recorded) -> str:
     return json.dumps(answers, ensure_ascii=False)
 
 
+def _cached_answers(recorded: Recorded) -> str:
+    """What the process keeps in its response cache."""
+    cache = recorded.http.app.state.services["response_cache"]  # type: ignore[attr-defined]
+    return b"".join(cache.answers()).decode()
+
+
 def _files(settings: Settings) -> bytes:
     return b"".join(p.read_bytes() for p in sorted(settings.data_dir.iterdir()) if p.is_file())
 
@@ -225,6 +231,7 @@ def _redact_every_event_carrying(recorded: Recorded, words: list[str]) -> int:
 def test_erasure_and_redaction_leave_no_trace_and_the_trail_whole(recorded: Recorded) -> None:
     before = _everything_the_api_says(recorded)
     assert all(marker in before for marker in MARKERS.values())  # the markers were readable
+    assert [m for m in MARKERS.values() if m not in _cached_answers(recorded)] == []
     trail_before = recorded.admin.data(
         "query($m: ID!) { decisionTrail(id: $m) { position type } }", m=recorded.ids["measure"]
     )["decisionTrail"]
@@ -252,6 +259,8 @@ def test_erasure_and_redaction_leave_no_trace_and_the_trail_whole(recorded: Reco
 
     after = _everything_the_api_says(recorded)
     assert [m for m in MARKERS.values() if m in after] == []
+    assert _cached_answers(recorded)  # answered again and kept, without the markers
+    assert [m for m in MARKERS.values() if m in _cached_answers(recorded)] == []
     exported = "\n".join(export_lines(recorded.app, with_keys=True))
     assert [m for m in MARKERS.values() if m in exported] == []
     if recorded.settings.database_url is None:
