@@ -36,6 +36,7 @@ from ..domain.rights import Principal, Unauthenticated
 from ..pages import graphiql_page, graphiql_response
 from ..projections import ReadModel
 from .context import Context
+from .metrics import OPERATIONS
 from .response_cache import LOOKUPS, Answer, Question, ResponseCache
 from .schema import build_schema
 
@@ -153,6 +154,7 @@ class PlanningGraphQL(GraphQL):
         hit = self.cache.get(key)
         LOOKUPS.labels("miss" if hit is None else "hit").inc()
         if hit is not None:
+            OPERATIONS.labels("query", "ok").inc()  # only clean answers to queries are kept
             response = Response(hit, 200, media_type="application/json")
             response.raw_headers.extend(headers)
             await response(scope, replay, send)
@@ -182,6 +184,15 @@ class PlanningGraphQL(GraphQL):
             await send(message)
 
         await super().__call__(scope, replay, keeping)
+
+    def encode_json(self, data: object) -> str:
+        """Answers as JSON, fast; the standard library for what orjson refuses (an
+        integer beyond 64 bits in an event's payload). Text, not bytes: a websocket sends
+        bytes as a binary frame, which graphql-transport-ws clients do not read."""
+        try:
+            return orjson.dumps(data).decode()
+        except TypeError:
+            return json.dumps(data, separators=(",", ":"))
 
     def decode_json(self, data: str | bytes) -> object:
         """A request body or ``variables`` parameter: a JSON object in UTF-8, or 400."""

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Protocol
 
 from .database import Row
@@ -45,11 +47,23 @@ def page_size(first: int | None) -> int:
 
 @dataclass
 class Page:
+    """A page of rows. Its cursors and its total are worked out when first asked for: most
+    readers want neither, and the total of a filtered list costs a count over the view."""
+
     rows: list[Row]
-    cursors: list[str]
+    order: list[str]
     has_next: bool
     has_previous: bool
-    total: int
+    counted: int | Callable[[], int]
+
+    @cached_property
+    def cursors(self) -> list[str]:
+        return [encode_cursor([row[c] for c in self.order]) for row in self.rows]
+
+    @cached_property
+    def total(self) -> int:
+        """Every row the list holds (a query, the first time, for a page of a view)."""
+        return self.counted if isinstance(self.counted, int) else self.counted()
 
 
 class Paged(Protocol):
@@ -71,12 +85,12 @@ def keyset_page(
     """A page of the view's rows in ``order``, after the cursor."""
     size = page_size(first)
     conditions, values = list(where or []), list(params or [])
-    total_row = db.query_one(
-        f"SELECT COUNT(*) AS n FROM {view.table}"
-        + (f" WHERE {' AND '.join(conditions)}" if conditions else ""),
-        values,
-    )
-    total = int(total_row["n"]) if total_row else 0
+    filtering = (f" WHERE {' AND '.join(conditions)}" if conditions else "", list(values))
+
+    def count() -> int:
+        found = db.query_one(f"SELECT COUNT(*) AS n FROM {view.table}{filtering[0]}", filtering[1])
+        return int(found["n"]) if found else 0
+
     if after is not None:
         conditions.append(f"({', '.join(order)}) > ({', '.join('?' for _ in order)})")
         values += decode_cursor(after, len(order))
@@ -88,8 +102,7 @@ def keyset_page(
     )
     has_next = len(rows) > size
     rows = [view.decode(row) for row in rows[:size]]
-    cursors = [encode_cursor([row[c] for c in order]) for row in rows]
-    return Page(rows, cursors, has_next, after is not None, total)
+    return Page(rows, order, has_next, after is not None, count)
 
 
 def page_of_rows(
@@ -101,6 +114,4 @@ def page_of_rows(
     if after is not None:
         start = decode_cursor(after, len(order))
         ordered = [row for row in ordered if [row[c] for c in order] > start]
-    chosen = ordered[:size]
-    cursors = [encode_cursor([row[c] for c in order]) for row in chosen]
-    return Page(chosen, cursors, len(ordered) > size, after is not None, len(rows))
+    return Page(ordered[:size], order, len(ordered) > size, after is not None, len(rows))

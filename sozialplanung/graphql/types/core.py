@@ -53,24 +53,31 @@ class Edge(Generic[T]):
 
 @strawberry.type
 class Connection(Generic[T]):
-    edges: list[Edge[T]]
     nodes: list[T]
-    page_info: PageInfo
-    total_count: int
+    page: strawberry.Private[Page]
+
+    @strawberry.field
+    def edges(self) -> list[Edge[T]]:
+        return [Edge(cursor=c, node=n) for c, n in zip(self.page.cursors, self.nodes, strict=True)]
+
+    @strawberry.field
+    def page_info(self) -> PageInfo:
+        cursors = self.page.cursors
+        return PageInfo(
+            has_next_page=self.page.has_next,
+            has_previous_page=self.page.has_previous,
+            start_cursor=cursors[0] if cursors else None,
+            end_cursor=cursors[-1] if cursors else None,
+        )
+
+    @strawberry.field
+    async def total_count(self, info: Info) -> int:
+        # Counted only when asked for: a count over a filtered view is a query of its own.
+        return await info.context.run(lambda: self.page.total)
 
     @classmethod
     def of(cls, page: Page, nodes: list[T]) -> Connection[T]:
-        return cls(
-            edges=[Edge(cursor=c, node=n) for c, n in zip(page.cursors, nodes, strict=True)],
-            nodes=nodes,
-            page_info=PageInfo(
-                has_next_page=page.has_next,
-                has_previous_page=page.has_previous,
-                start_cursor=page.cursors[0] if page.cursors else None,
-                end_cursor=page.cursors[-1] if page.cursors else None,
-            ),
-            total_count=page.total,
-        )
+        return cls(nodes=nodes, page=page)
 
 
 @strawberry.type

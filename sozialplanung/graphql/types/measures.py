@@ -11,9 +11,10 @@ import strawberry
 from ...domain.base import ValidationError
 from ...projections.database import Row
 from ...projections.measures import term_states
-from ...projections.paging import page_of_rows
-from ..context import Info
+from ...projections.paging import Page, page_of_rows
+from ..context import Info, Relation
 from ..ids import to_global
+from ..selection import selected_names
 from .bodies import Body, body
 from .core import (
     Connection,
@@ -24,7 +25,7 @@ from .core import (
 )
 from .cycles import Cycle, cycle_by_number
 from .events import WithHistory
-from .organizations import Organization, organization
+from .organizations import Organization
 
 if TYPE_CHECKING:
     from .papers import Consultation, Paper
@@ -104,34 +105,57 @@ class Measure(WithHistory, Node):
     description: str | None
     status: MeasureStatusEnum  # type: ignore[valid-type]
     progress: int = strawberry.field(description="0..100, latest report")
-    terms: list[MeasureTerm]
-    evaluations: list[Evaluation]
-    progress_reports: list[ProgressReport]
     version: int
-    cycle_number: strawberry.Private[int]
-    working_group_id: strawberry.Private[str]
-    lead_id: strawberry.Private[str | None]
-    paper_ids: strawberry.Private[list[str]]
+    row: strawberry.Private[Row]
 
     @strawberry.field
-    async def cycle(self, info: Info) -> Cycle:
-        found = await cycle_by_number(info, self.cycle_number)
-        assert found is not None
-        return found
+    def terms(self) -> list[MeasureTerm]:
+        return [
+            MeasureTerm(
+                status_at_end=t["status_at_end"],
+                evaluation=evaluation(t["evaluation"]),
+                reached=t["reached"],
+                cycle_number=t["cycle"],
+                working_group_id=t["working_group_id"],
+            )
+            for t in self.row["terms"]
+        ]
 
     @strawberry.field
-    async def working_group(self, info: Info) -> Body | None:
-        return await body(info, self.working_group_id)
+    def evaluations(self) -> list[Evaluation]:
+        return [e for e in map(evaluation, self.row["evaluations"]) if e is not None]
 
     @strawberry.field
-    async def lead(self, info: Info) -> Organization | None:
-        return await organization(info, self.lead_id)
+    def progress_reports(self) -> list[ProgressReport]:
+        return [
+            ProgressReport(
+                percent=r["percent"],
+                note=r["note"],
+                effective_on=date.fromisoformat(r["effective_on"]),
+                actor=r["reported_by"],
+            )
+            for r in self.row["progress_reports"]
+        ]
+
+    @strawberry.field
+    def cycle(self, info: Info) -> Cycle:
+        return info.context.load.related("cycles", self.row["cycle_number"], Cycle.from_row)
+
+    @strawberry.field
+    def working_group(self, info: Info) -> Body | None:
+        return info.context.load.related("bodies", self.row["working_group_id"], Body.from_row)
+
+    @strawberry.field
+    def lead(self, info: Info) -> Organization | None:
+        return info.context.load.related(
+            "organizations", self.row["lead_id"], Organization.from_row
+        )
 
     @strawberry.field(description="Every paper the measure is referred to, consulted yet or not.")
     async def papers(self, info: Info) -> list[Annotated[Paper, strawberry.lazy(".papers")]]:
         from .papers import paper
 
-        found = await asyncio.gather(*(paper(info, key) for key in self.paper_ids))
+        found = await asyncio.gather(*(paper(info, key) for key in self.row["paper_ids"]))
         return [p for p in found if p is not None]
 
     @strawberry.field
@@ -148,33 +172,18 @@ class Measure(WithHistory, Node):
             description=row["description"],
             status=row["status"],
             progress=row["progress"],
-            terms=[
-                MeasureTerm(
-                    status_at_end=t["status_at_end"],
-                    evaluation=evaluation(t["evaluation"]),
-                    reached=t["reached"],
-                    cycle_number=t["cycle"],
-                    working_group_id=t["working_group_id"],
-                )
-                for t in row["terms"]
-            ],
-            evaluations=[e for e in map(evaluation, row["evaluations"]) if e is not None],
-            progress_reports=[
-                ProgressReport(
-                    percent=r["percent"],
-                    note=r["note"],
-                    effective_on=date.fromisoformat(r["effective_on"]),
-                    actor=r["reported_by"],
-                )
-                for r in row["progress_reports"]
-            ],
             version=row["version"],
             key=row["id"],
-            cycle_number=row["cycle_number"],
-            working_group_id=row["working_group_id"],
-            lead_id=row["lead_id"],
-            paper_ids=row["paper_ids"],
+            row=row,
         )
+
+
+# The relations a page of measures reads ahead when they are asked for.
+RELATIONS = (
+    Relation("lead", "organizations", "lead_id"),
+    Relation("workingGroup", "bodies", "working_group_id"),
+    Relation("cycle", "cycles", "cycle_number"),
+)
 
 
 async def measure(info: Info, key: str | None) -> Measure | None:
@@ -195,9 +204,10 @@ async def measure_page(
 ) -> Connection[Measure]:
     if search and len(search) > MAX_SEARCH:
         raise ValidationError(f"Search for at most {MAX_SEARCH} characters.", "search")
-    measures = info.context.queries.measures
-    page = await info.context.run(
-        lambda: measures.page(
+    measures, loads, wanted = info.context.queries.measures, info.context.load, selected_names(info)
+
+    def read() -> Page:
+        page = measures.page(
             cycle=cycle,
             status=status.value if status else None,
             working_group=working_group,
@@ -206,7 +216,10 @@ async def measure_page(
             first=first,
             after=after,
         )
-    )
+        loads.read_ahead(page.rows, wanted, RELATIONS)
+        return page
+
+    page = await info.context.run(read)
     return Connection.of(page, [Measure.from_row(row) for row in page.rows])
 
 
