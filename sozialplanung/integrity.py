@@ -20,20 +20,28 @@ DOMAIN = b"sozialplanung/chain/v1\x00"
 
 
 _HEAD = struct.Struct(">QI")  # position, length of the id
+_VERSION = struct.Struct(">QI")  # version, length of the topic
+_STATE = struct.Struct(">I")  # length of the state
 
 
 def link(
     previous: bytes, position: int, originator_id: Any, version: int, topic: str, state: bytes
 ) -> bytes:
-    """The link of one stored event, after the link before it."""
+    """The link of one stored event, after the link before it (one hash over the joined
+    parts: the same digest as hashing them one after the other)."""
     key = str(originator_id).encode()
     name = topic.encode()
-    digest = hashlib.sha256(DOMAIN)
-    digest.update(previous)
-    digest.update(_HEAD.pack(position, len(key)))
-    digest.update(key)
-    digest.update(struct.pack(">QI", version, len(name)))
-    digest.update(name)
-    digest.update(struct.pack(">I", len(state)))
-    digest.update(state)
-    return digest.digest()
+    return hashlib.sha256(
+        b"".join(
+            (
+                DOMAIN,
+                previous,
+                _HEAD.pack(position, len(key)),
+                key,
+                _VERSION.pack(version, len(name)),
+                name,
+                _STATE.pack(len(state)),
+                state,
+            )
+        )
+    ).digest()

@@ -16,7 +16,7 @@ from typing import Any
 import orjson
 
 from ..domain.base import is_redacted
-from .database import Cursor, Row, ViewDatabase
+from .database import Cursor, Row, ViewDatabase, storable_text
 from .paging import Page, keyset_page
 from .view import ident, moment, plain
 
@@ -66,14 +66,32 @@ def payload(event: Any) -> dict[str, Any]:
 
 def payload_json(event: Any) -> str:
     """``payload`` as JSON text: orjson writes ids and dates as ``plain`` would."""
-    return orjson.dumps(
-        {k: v for k, v in vars(event).items() if k not in METADATA and k[0] != "_"}
-    ).decode()
+    state = vars(event)
+    known = _PAYLOAD_NAMES.get(type(event))
+    if known is not None and known[1] == len(state):
+        names = known[0]
+    else:  # the first of its class, or one carrying a marker (``_redacted``)
+        names = [k for k in state if k not in METADATA and k[0] != "_"]
+        if not any(k[0] == "_" for k in state):
+            _PAYLOAD_NAMES[type(event)] = (names, len(state))
+    return orjson.dumps({k: state[k] for k in names}).decode()
+
+
+# The payload's field names per event class (and how many fields such an event has),
+# learnt from the first event of each class without a marker.
+_PAYLOAD_NAMES: dict[type, tuple[list[str], int]] = {}
 
 
 def audit_row(
-    position: int, notification_id: int, aggregate_type: str, key: str, event: Any
+    position: int,
+    notification_id: int,
+    aggregate_type: str,
+    key: str,
+    event: Any,
+    stamp: str | None = None,
 ) -> list[Any]:
+    """The event's row, storable as it is: the reason is the only free text (the payload
+    is JSON, which writes a NUL as an escape)."""
     effective_on = event.effective_on
     return [
         position,
@@ -82,11 +100,11 @@ def audit_row(
         aggregate_type,
         type(event).__name__,
         event.originator_version,
-        moment(event.timestamp),
+        stamp or moment(event.timestamp),
         effective_on.isoformat() if effective_on else None,
         event.actor,
         ident(event.on_behalf_of),
-        event.reason,
+        storable_text(event.reason),
         event.correlation_id,
         payload_json(event),
         int(is_redacted(event)),

@@ -18,7 +18,9 @@ Row = dict[str, Any]
 
 class Cursor(Protocol):
     def execute(self, sql: str, params: Sequence[Any] = ...) -> Any: ...
-    def executemany(self, sql: str, params: Sequence[Sequence[Any]]) -> Any: ...
+    def executemany(
+        self, sql: str, params: Sequence[Sequence[Any]], *, storable: bool = False
+    ) -> Any: ...
     def fetchall(self) -> list[Any]: ...
     def fetchone(self) -> Any: ...
 
@@ -51,6 +53,10 @@ class ViewDatabase:
     def close(self) -> None:
         pass
 
+    def reset(self) -> bool:
+        """Replaces the views with an empty database if the backend can (True)."""
+        return False
+
     def purge_traces(self, tables: Sequence[str]) -> None:
         """After views were rewritten without erased or redacted text: no old copy left
         where the database files can be read (as far as the store allows; README)."""
@@ -65,12 +71,22 @@ class SQLiteViews(ViewDatabase):
         private_file(path)
         self._local = threading.local()
         self._write_lock = threading.Lock()
-        self._writer = self._connect()
-        self._writer.execute("PRAGMA journal_mode=WAL")
+        self._connections: list[sqlite3.Connection] = []
+        self._writer = self._open_writer()
+
+    def _open_writer(self) -> sqlite3.Connection:
+        writer = self._connect()
+        writer.execute("PRAGMA journal_mode=WAL")
         # Deleted and replaced rows are overwritten with zeros, not left in free pages: a
         # document rewritten after an erasure leaves no older copy in the file.
-        self._writer.execute("PRAGMA secure_delete=ON")
-        self._connections: list[sqlite3.Connection] = [self._writer]
+        writer.execute("PRAGMA secure_delete=ON")
+        # The views are rebuilt from the log at will: a commit need not wait for the disk
+        # (WAL with NORMAL never corrupts the file; a power cut may lose the last batches,
+        # which the projector applies again from its tracking position).
+        writer.execute("PRAGMA synchronous=NORMAL")
+        # Room for a batch's pages and for sorting when indexes are built after a rebuild.
+        writer.execute("PRAGMA cache_size=-32000")
+        return writer
 
     def _connect(self) -> sqlite3.Connection:
         connection = sqlite3.connect(
@@ -78,7 +94,21 @@ class SQLiteViews(ViewDatabase):
         )
         connection.row_factory = sqlite3.Row
         connection.execute("PRAGMA busy_timeout=30000")
+        self._connections.append(connection)
         return connection
+
+    def reset(self) -> bool:
+        """A new, empty file in place of the views (a rebuild): faster than dropping every
+        table, whose pages secure_delete would zero one by one, and nothing of the old file
+        is left inside the new one."""
+        with self._write_lock:
+            self.close()
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            private_file(self.path)
+            self._local = threading.local()  # every thread opens the new file
+            self._writer = self._open_writer()
+        return True
 
     @contextmanager
     def write(self) -> Iterator[Cursor]:
@@ -97,7 +127,6 @@ class SQLiteViews(ViewDatabase):
         connection = getattr(self._local, "connection", None)
         if connection is None:
             connection = self._local.connection = self._connect()
-            self._connections.append(connection)
         yield _ViewCursor(connection.cursor())
 
     def close(self) -> None:
@@ -123,12 +152,13 @@ def _storable(params: Sequence[Any]) -> list[Any]:
     """Text the views can store. Commands refuse such characters, but an event is forever
     (an old or imported one may carry them) and a query's search text comes straight from a
     client: both read and write U+FFFD instead, the same on both stores."""
-    return [_text(value) if type(value) is str else value for value in params]
+    return [storable_text(value) if type(value) is str else value for value in params]
 
 
-def _text(value: str) -> str:
+def storable_text(value: str | None) -> str | None:
+    """``value`` with what no store can hold replaced by U+FFFD."""
     # Most text is ASCII without NUL: no pattern to run over it.
-    if value.isascii() and "\x00" not in value:
+    if value is None or (value.isascii() and "\x00" not in value):
         return value
     return _UNSTORABLE.sub("\ufffd", value)
 
@@ -147,10 +177,13 @@ class _ViewCursor:
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self._cursor.execute(self._sql(sql), _storable(params))
 
-    def executemany(self, sql: str, params: Sequence[Sequence[Any]]) -> Any:
+    def executemany(
+        self, sql: str, params: Sequence[Sequence[Any]], *, storable: bool = False
+    ) -> Any:
+        """``storable``: the caller made the rows' text storable already."""
         rows = list(params)
         # One scan of the rows' repr (in C) finds whether any text needs replacing at all.
-        if _ESCAPED.search(repr(rows)):
+        if not storable and _ESCAPED.search(repr(rows)):
             rows = [_storable(p) for p in rows]
         return self._cursor.executemany(self._sql(sql), rows)
 

@@ -25,7 +25,7 @@ from . import audit
 from .database import Cursor, Row, ViewDatabase
 from .registry import VIEWS, check
 from .schema import DATA_TABLES, VIEW_NAME
-from .view import Batch, RowCache, View
+from .view import Batch, RowCache, View, moment
 
 
 class Keys(Protocol):
@@ -127,9 +127,10 @@ class Projector:
             fresh = [n for n in notifications if n.id > last_id]  # not applied before
             if fresh and self.keys is not None and not decoded:
                 self.keys.prefetch(fresh[0].id, fresh[-1].id)
-            self._check_chain(cursor, fresh)
+            keys = {n.id: str(n.originator_id) for n in fresh}
+            self._check_chain(cursor, fresh, keys)
             batch = Batch()
-            self._prefetch(cursor, batch, fresh)
+            self._prefetch(cursor, batch, fresh, keys)
             audited: list[list[Any]] = []
             for notification in fresh:
                 last_id = notification.id
@@ -137,13 +138,16 @@ class Projector:
                 if view is None:
                     continue
                 event = decoded.get(notification.id) or self.mapper.to_domain_event(notification)
-                key = str(event.originator_id)
+                key = keys[notification.id]
+                stamp = moment(event.timestamp)
                 row = self._row(cursor, batch, view, key)
-                batch.after.setdefault(view.table, {})[key] = view.apply(row, event)  # type: ignore[assignment]
+                batch.after.setdefault(view.table, {})[key] = view.apply(row, event, stamp)  # type: ignore[assignment]
                 position += 1
-                audited.append(audit.audit_row(position, notification.id, view.name, key, event))
+                audited.append(
+                    audit.audit_row(position, notification.id, view.name, key, event, stamp)
+                )
                 if isinstance(event, Person.PersonDataErased | Redaction.EventRedacted):
-                    cursor.executemany(audit.INSERT, audited)
+                    cursor.executemany(audit.INSERT, audited, storable=True)
                     audited = []
                     ids = (
                         event.aggregate_ids
@@ -153,7 +157,7 @@ class Projector:
                     self._rewrite(cursor, batch, ids)
                     self.rewritten_at = position
             if audited:
-                cursor.executemany(audit.INSERT, audited)
+                cursor.executemany(audit.INSERT, audited, storable=True)
             for view in self.views.values():
                 view.flush(
                     cursor, batch.before.get(view.table, {}), batch.after.get(view.table, {})
@@ -171,7 +175,9 @@ class Projector:
             self.db.purge_traces(DATA_TABLES)
         return last_id, position
 
-    def _prefetch(self, cursor: Cursor, batch: Batch, fresh: Sequence[Notification]) -> None:
+    def _prefetch(
+        self, cursor: Cursor, batch: Batch, fresh: Sequence[Notification], keys: dict[int, str]
+    ) -> None:
         """The rows the batch will change, read in one query per view, not one per event."""
         wanted: dict[str, list[str]] = {}
         for notification in fresh:
@@ -180,7 +186,7 @@ class Projector:
             view = self.view_of(notification.topic)
             if view is None:
                 continue
-            key = str(notification.originator_id)
+            key = keys[notification.id]
             cached, row = self.cache.get(view.table, key)
             before = batch.before.setdefault(view.table, {})
             if cached:
@@ -218,7 +224,9 @@ class Projector:
             row = dict(found) if found else None
         return row or {"verified": 0, "hash": GENESIS.hex(), "broken_at": None, "problem": None}
 
-    def _check_chain(self, cursor: Cursor, notifications: Sequence[Notification]) -> None:
+    def _check_chain(
+        self, cursor: Cursor, notifications: Sequence[Notification], keys: dict[int, str]
+    ) -> None:
         """Recomputes the links of what the batch brings beyond the last checked one; the
         first break is kept (and reported by /readyz and /metrics) — the views go on, the
         auditor is told."""
@@ -245,7 +253,7 @@ class Projector:
             previous = link(
                 previous,
                 position,
-                event.originator_id,
+                keys[position],
                 event.originator_version,
                 event.topic,
                 event.state,

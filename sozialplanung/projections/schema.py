@@ -72,9 +72,11 @@ def create_indexes(db: ViewDatabase, indexes: list[str] = INDEXES) -> None:
 
 
 def drop_tables(db: ViewDatabase) -> None:
-    """Every view (a rebuild). How far the hash chain was checked stays: the log did not
-    change, and a rebuild need not check again what was checked."""
+    """Every view (a rebuild), and how far the hash chain was checked: a rebuild reads
+    every event anyway and checks the whole chain again, so that an event altered in the
+    store since it was first checked cannot enter the views unnoticed."""
+    if db.reset():
+        return
     with db.write() as cursor:
         for name in [*TABLES, *OLD_TABLES, "view_shape"]:
-            if name != "chain_tracking":
-                cursor.execute(f"DROP TABLE IF EXISTS {name}")
+            cursor.execute(f"DROP TABLE IF EXISTS {name}")

@@ -118,8 +118,9 @@ class View:
 
     # Applying events ---------------------------------------------------------------------
 
-    def apply(self, row: Row | None, event: Any) -> Row | None:
-        """The row after the event, with the bookkeeping every row carries."""
+    def apply(self, row: Row | None, event: Any, stamp: str | None = None) -> Row | None:
+        """The row after the event, with the bookkeeping every row carries (``stamp``: the
+        event's ``moment``, when the caller has it already)."""
         handler = self.handlers.get(type(event))
         if handler is None:
             raise LookupError(
@@ -128,10 +129,11 @@ class View:
             )
         after = handler(self, row, event)  # handlers build a new row, never change this one
         if after is not None:
+            stamp = stamp or moment(event.timestamp)
             after["version"] = event.originator_version
-            after["modified_at"] = moment(event.timestamp)
+            after["modified_at"] = stamp
             if row is None:
-                after["created_at"] = moment(event.timestamp)
+                after["created_at"] = stamp
         return after
 
     def replay(self, events: Iterable[Any]) -> Row | None:

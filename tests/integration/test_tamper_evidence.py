@@ -169,6 +169,23 @@ def test_the_projector_flags_what_it_is_handed_outside_the_ledger(
         read_model.close()
 
 
+def test_a_rebuild_checks_the_whole_chain_again(
+    app: PlanningApp, store: Store, settings: Settings
+) -> None:
+    read_model = ReadModel(settings, app)
+    try:
+        read_model.catch_up()
+        assert read_model.projector.chain_state()["broken_at"] is None
+        state = bytearray(store.state(3))  # altered after the projector checked it
+        state[len(state) // 2] ^= 0x01
+        store.set_state(3, bytes(state))
+        read_model.rebuild()
+        found = read_model.projector.chain_state()
+        assert (found["broken_at"], found["problem"]) == (3, "altered")
+    finally:
+        read_model.close()
+
+
 def test_erasure_and_redaction_leave_the_chain_intact(app: PlanningApp, store: Store) -> None:
     person = app.register_person(meta_on(reason="Anmeldung mit Telefonnummer"), name="X Y")
     registered = app.recorder.max_notification_id() or 0
