@@ -39,7 +39,10 @@ format: install
 schema: install  ## regenerate schema.graphql from the code
 	$(BIN)/python -m sozialplanung.graphql.export > schema.graphql
 
-bench: install  ## catch-up, time travel (snapshots vs replay), queries beside idle subscribers, sealing
+bench: install  ## every benchmark: each figure beside a reference taken in the same run
+	$(BIN)/python -m bench.read_path
+	$(BIN)/python -m bench.rebuild
+	$(BIN)/python -m bench.search
 	$(BIN)/python -m bench.catch_up
 	$(BIN)/python -m bench.time_travel
 	$(BIN)/python -m bench.subscribers

@@ -34,16 +34,16 @@ def process(args: list[str], port: int, env: dict[str, str] | None = None) -> It
         stderr=subprocess.PIPE,
     )
     try:
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + 900  # a server may first build its views
         while True:
             try:
                 socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
                 break
             except OSError:
                 if child.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(
-                        f"{args} did not start: {child.stderr.read().decode()}"  # type: ignore[union-attr]
-                    ) from None
+                    child.kill()
+                    _, errors = child.communicate()
+                    raise RuntimeError(f"{args} did not start: {errors.decode()}") from None
                 time.sleep(0.1)
         yield child.pid
     finally:

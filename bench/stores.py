@@ -25,9 +25,57 @@ META = Meta(
 )
 
 
+# Words for varied titles and descriptions, as a city's measures read.
+TOPICS = (
+    "Wohnungen",
+    "Beratung",
+    "Sprachkurse",
+    "Spielplätze",
+    "Schuldnerberatung",
+    "Ferienprogramme",
+    "Mittagstisch",
+    "Begleitung",
+    "Sportangebote",
+    "Nachhilfe",
+)
+GROUPS = (
+    "Familien",
+    "Alleinerziehende",
+    "Senioren",
+    "Jugendliche",
+    "Geflüchtete",
+    "Kinder",
+    "Wohnungslose",
+)
+PLACES = (
+    "Forst",
+    "Preuswald",
+    "Haaren",
+    "Brand",
+    "Eilendorf",
+    "Richterich",
+    "Laurensberg",
+    "Kornelimünster",
+    "Walheim",
+    "Burtscheid",
+    "Rothe Erde",
+)
+
+
+def title(n: int) -> str:
+    return f"Maßnahme {n:06d}: {TOPICS[n % 10]} für {GROUPS[n % 7]} in {PLACES[n % 11]}"
+
+
+def description(n: int) -> str:
+    return (
+        f"Die Arbeitsgruppe schlägt vor, {TOPICS[(n // 10) % 10]} für {GROUPS[(n // 7) % 7]} "
+        f"im Stadtteil {PLACES[(n // 11) % 11]} auszubauen (Fassung {n % 13})."
+    )
+
+
 def measures_in_cycle(app: PlanningApp, count: int, events_each: int = 10) -> list[UUID]:
     """``count`` measures in cycle 8 of the demo, each with ``events_each`` events (proposed,
-    revised, referred … as the lifecycle allows), saved in batches."""
+    then revised), saved in batches."""
     cycle = app.cycle(8)
     groups = [app.repository.get(g["body_id"]) for g in cycle.working_groups]
     ids: list[UUID] = []
@@ -38,12 +86,12 @@ def measures_in_cycle(app: PlanningApp, count: int, events_each: int = 10) -> li
             META,
             cycle=cycle,
             working_group=group,
-            title=f"Maßnahme {n:06d}",
-            description="Text",
+            title=title(n),
+            description=description(n),
             lead_id=group.lead_id,
         )
         for version in range(events_each - 1):
-            measure.revise(META, title=None, description=f"Fassung {version}")
+            measure.revise(META, title=None, description=description(n + version + 1))
         batch.append(measure)
         ids.append(measure.id)
         if len(batch) >= 500:

@@ -1,4 +1,4 @@
-"""Wer darf was: the rights of every role over every command (DESIGN §8). Pure: no I/O.
+"""Wer darf was: the rights of every role over every command. Pure: no I/O.
 
 A command is decided against each aggregate it changes, from the principal's *relation* to
 that aggregate as recorded before the change — never from a value the caller supplies in the

@@ -104,11 +104,17 @@ class Loaders:
         for relation in relations:
             if relation.field not in wanted:
                 continue
-            known = self.known[relation.kind]
-            keys = {row[relation.column] for row in rows} - {None} - known.keys()
-            if keys:
-                found = self.reads[relation.kind](list(keys))
-                known.update({key: found.get(key) for key in keys})
+            self.rows(relation.kind, [row[relation.column] for row in rows if row[relation.column]])
+
+    def rows(self, kind: str, keys: Sequence[Any]) -> dict[Any, Row | None]:
+        """In a worker thread: the rows of ``kind`` behind ``keys``, read in one query and
+        kept for the fields of this request."""
+        known = self.known[kind]
+        missing = [key for key in dict.fromkeys(keys) if key not in known]
+        if missing:
+            found = self.reads[kind](missing)
+            known.update({key: found.get(key) for key in missing})
+        return {key: known[key] for key in keys}
 
     def related(self, kind: str, key: Any, make: Callable[[Row], T]) -> Any:
         """The object a relation points to: at once from a row read ahead, else (an

@@ -32,6 +32,7 @@ from .types.measures import Measure, measure_page
 from .types.meetings import Meeting, meeting_page
 from .types.organizations import Organization, Person
 from .types.papers import Paper
+from .types.search import SearchHit, SearchType, search_page
 
 NODE_TYPES: dict[str, Any] = {
     "Organization": Organization,
@@ -211,6 +212,23 @@ class StateQueries:
             first=first,
             after=after,
         )
+
+    @strawberry.field(
+        description="Volltextsuche: measures (title, description, evaluations' reports, "
+        "obstacles, enablers), papers (reference, subject, decision proposal, explanation), "
+        "meetings (title, agenda, minutes) and bodies (name, topic), German word forms "
+        "included ('Wohnungen' finds 'Wohnung', 'Massnahme' finds 'Maßnahme'); every word "
+        "must occur; best matches first. Only text every reader may read is searched."
+    )
+    async def search(
+        self,
+        info: Info,
+        text: str,
+        types: list[SearchType] | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[SearchHit]:
+        return await search_page(info, text, types, first, after)
 
     @strawberry.field(description="State as recorded at that time / that version.")
     async def measure(

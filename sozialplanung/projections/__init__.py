@@ -1,4 +1,7 @@
-"""Read models fed from the event log (DESIGN §4)."""
+"""Read models fed from the event log: the views, the projector, the queries.
+
+How they fit together: docs/ARCHITECTURE.md, "Views".
+"""
 
 from .readmodel import ReadModel
 

@@ -17,6 +17,7 @@ from typing import Any
 from ..domain.measure import Measure
 from .database import Cursor, Row
 from .paging import Page, keyset_page
+from .search import SearchQueries
 from .view import Child, View, day, handles, ident
 
 COLUMNS = {
@@ -35,7 +36,6 @@ COLUMNS = {
     "progress_reports": "TEXT NOT NULL",  # JSON: [{percent, note, effective_on, reported_by}]
     "paper_ids": "TEXT NOT NULL",  # JSON: the papers it is referred to
     "decisions": "TEXT NOT NULL",  # JSON: [{adopted, body_id, paper_id, cycle, effective_on}]
-    "search": "TEXT NOT NULL",
     "version": "INTEGER NOT NULL",
     "created_at": "TEXT NOT NULL",
     "modified_at": "TEXT NOT NULL",
@@ -98,10 +98,6 @@ def _enter(row: Row, status: str, *, ends_term: bool = False) -> Row:
     return {**row, "status": status, "terms": terms}
 
 
-def _search(title: str, description: str | None) -> str:
-    return f"{title} {description or ''}".casefold()
-
-
 class MeasuresView(View):
     aggregate = Measure
     table = "measures"
@@ -144,7 +140,6 @@ class MeasuresView(View):
             "progress_reports": [],
             "paper_ids": [],
             "decisions": [],
-            "search": _search(e.title, e.description),
         }
         return _enter(created, "PROPOSED")
 
@@ -154,7 +149,6 @@ class MeasuresView(View):
             **row,
             "title": e.title,
             "description": e.description,
-            "search": _search(e.title, e.description),
         }
 
     @handles(Measure.MeasureReferred)
@@ -223,7 +217,6 @@ class MeasuresView(View):
             "working_group_id": group,
             "title": e.title,
             "description": e.description,
-            "search": _search(e.title, e.description),
             "terms": [*row["terms"], _term(e.to_cycle, group)],
             "progress": 0 if e.status_in_new_cycle == "PROPOSED" else row["progress"],
         }
@@ -281,7 +274,6 @@ class MeasuresView(View):
                 }
                 for d in measure.decisions
             ],
-            "search": _search(measure.title, measure.description),
         }
 
     # The counts ---------------------------------------------------------------------------
@@ -330,13 +322,10 @@ class MeasuresView(View):
             if value is not None:
                 where.append(f"{column} = ?")
                 params.append(value)
-        if search:
-            # The text as typed: % and _ are characters here, not LIKE wildcards.
-            literal = (
-                search.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            )
-            where.append("search LIKE ? ESCAPE '\\'")
-            params.append(f"%{literal}%")
+        if search:  # the full-text index, German word forms included (search.py)
+            matching, values = SearchQueries(self.db).matching("MEASURE", search)
+            where.append(f"id IN ({matching})")
+            params.extend(values)
         return keyset_page(
             self.db,
             self,

@@ -21,7 +21,7 @@ from ..domain import BOOKKEEPING
 from ..domain.person import Person
 from ..domain.redaction import Redaction
 from ..integrity import GENESIS, link
-from . import audit
+from . import audit, search
 from .database import Cursor, Row, ViewDatabase
 from .registry import VIEWS, check
 from .schema import DATA_TABLES, VIEW_NAME
@@ -162,6 +162,9 @@ class Projector:
                 view.flush(
                     cursor, batch.before.get(view.table, {}), batch.after.get(view.table, {})
                 )
+            search.refresh(cursor, self.db.postgres, batch.before, batch.after)
+            if self.rewrote:
+                search.purge(cursor, self.db.postgres)
             cursor.execute("DELETE FROM view_tracking WHERE view_name = ?", [VIEW_NAME])
             cursor.execute(
                 "INSERT INTO view_tracking (view_name, notification_id, position, rewritten_at) "

@@ -17,6 +17,7 @@ from .organizations import OrganizationsView
 from .papers import PapersView
 from .persons import PersonsView
 from .redactions import RedactionsView
+from .search import SearchQueries
 
 
 class ReadQueries:
@@ -32,3 +33,4 @@ class ReadQueries:
         self.briefings = BriefingsView(db)
         self.redactions = RedactionsView(db)
         self.audit = AuditLog(db)
+        self.search = SearchQueries(db)

@@ -10,6 +10,7 @@ from eventsourcing.application import Application
 from eventsourcing.persistence import Notification
 
 from ..settings import Settings
+from . import search
 from .database import PostgresViews, ViewDatabase, open_views
 from .projector import Projector
 from .queries import ReadQueries
@@ -23,7 +24,11 @@ class ReadModel:
     def __init__(self, settings: Settings, app: Application, *, poll_interval: float = 0.5):
         self.app = app
         self.db: ViewDatabase = open_views(settings)
-        create_tables(self.db)
+        # New (or rebuilt for a new shape) views are loaded in bulk, their indexes made
+        # after the load; existing ones keep theirs.
+        self.fresh = create_tables(self.db, indexes=False)
+        if not self.fresh:
+            create_indexes(self.db)
         self.projector = Projector(self.db, app)
         self.queries = ReadQueries(self.db)
         lock: RunnerLock
@@ -46,8 +51,13 @@ class ReadModel:
         """Catches up first when this process runs the views, then keeps them current."""
         if self.runner.lock.acquire():
             self.runner.holding = True
-            self.runner.catch_up()
+            self._catch_up()
         self.runner.start()
+
+    def _catch_up(self) -> int:
+        if self.fresh:
+            return self._load()
+        return self.runner.catch_up()
 
     def close(self) -> None:
         self.runner.stop()
@@ -84,14 +94,14 @@ class ReadModel:
         if not self.runner.lock.acquire():
             raise RuntimeError("Another process runs the views; it keeps them current.")
         self.runner.holding = True
-        return self.runner.catch_up()
+        return self._catch_up()
 
     def bring_current(self, timeout: float = 60.0) -> None:
         """For one-off readers (the CLI): apply pending events here, or, when a running
         server holds the views, wait until it has applied everything stored so far."""
         if self.runner.lock.acquire():
             self.runner.holding = True
-            self.runner.catch_up()
+            self._catch_up()
         elif not self.wait_until_current(timeout):
             raise RuntimeError("The views are still catching up in another process; try again.")
 
@@ -104,18 +114,23 @@ class ReadModel:
         create_tables(self.db, indexes=False)
         self.projector.cache.clear()
         self.runner.notification_id, self.runner.position = 0, 0
-        # A rebuild makes millions of short-lived objects and hardly a reference cycle:
-        # the cycle collector would only cost time (it runs once the rebuild is done). The
-        # batches are read, decoded and applied in this one thread: a reader thread beside
-        # it was slower, the two contending for the interpreter lock.
+        return self._load(progress)
+
+    def _load(self, progress: Callable[[int], None] | None = None) -> int:
+        """Every event not yet applied, into views without their indexes, in big batches;
+        the indexes after. A load makes millions of short-lived objects and hardly a
+        reference cycle: the cycle collector would only cost time (it runs once the load
+        is done). The batches are read, decoded and applied in this one thread: a reader
+        thread beside it was slower, the two contending for the interpreter lock."""
         collecting = gc.isenabled()
         gc.disable()
         try:
-            applied, start = 0, 1
+            applied, start = 0, self.runner.notification_id + 1
             while True:
                 batch, events = self._read(start)
                 if not batch:
                     create_indexes(self.db)
+                    self.fresh = False
                     return applied
                 self.runner.advance(*self.projector.apply(batch, events))
                 applied, start = applied + len(batch), batch[-1].id + 1
@@ -131,7 +146,9 @@ class ReadModel:
 
     def table_rows(self) -> dict[str, list[dict]]:
         """Every row of every view, in a stable order (for comparing two builds)."""
+        # The search documents' columns both stores have (PostgreSQL adds a tsvector).
+        columns = {search.TABLE: "doc, kind, key, body, terms"}
         return {
-            table: sorted(self.db.query(f"SELECT * FROM {table}"), key=repr)
+            table: sorted(self.db.query(f"SELECT {columns.get(table, '*')} FROM {table}"), key=repr)
             for table in DATA_TABLES
         }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 
-from . import audit
+from . import audit, search
 from .database import ViewDatabase
 from .registry import VIEWS
 
@@ -23,18 +23,35 @@ TRACKING = {
 TABLES: dict[str, str] = {
     **TRACKING,
     audit.TABLE: audit.COLUMNS,
+    search.TABLE: search.COLUMNS,
     **{name: ddl for view in VIEWS for name, ddl in view.tables().items()},
 }
-INDEXES = [*audit.INDEXES, *(index for view in VIEWS for index in view.indexes)]
+INDEXES = [
+    *audit.INDEXES,
+    *search.INDEXES,
+    *(index for view in VIEWS for index in view.indexes),
+]
 # What the projector's own writes look rows up by (a child table's rows by their parent):
 # made with the tables, also for a rebuild, whose other indexes follow the bulk load.
 WRITE_INDEXES = [f"{child.table} ({child.parent})" for view in VIEWS for child in view.children]
 DATA_TABLES = [name for name in TABLES if name not in TRACKING]
 # Raised whenever what the projector writes changes meaning without the tables changing.
 PROJECTION_VERSION = 3
-SHAPE = hashlib.sha256(repr((PROJECTION_VERSION, sorted(TABLES.items()), INDEXES)).encode())
+SHAPE = hashlib.sha256(
+    repr(
+        (
+            PROJECTION_VERSION,
+            sorted(TABLES.items()),
+            INDEXES,
+            search.SQLITE_DDL,
+            search.POSTGRES_DDL,
+        )
+    ).encode()
+)
 SHAPE_ID = SHAPE.hexdigest()[:16]
 OLD_TABLES = ("documents", "measure_terms")  # of earlier versions: dropped with the rest
+# Tables that are no plain view table: SQLite's full-text index.
+EXTRA_TABLES = (search.FTS,)
 
 
 def create_tables(db: ViewDatabase, *, indexes: bool = True) -> bool:
@@ -48,7 +65,7 @@ def create_tables(db: ViewDatabase, *, indexes: bool = True) -> bool:
         found = cursor.fetchone()
         rebuilt = found is None or dict(found)["shape"] != SHAPE_ID
         if rebuilt:
-            for name in [*TABLES, *OLD_TABLES]:
+            for name in [*TABLES, *OLD_TABLES, *EXTRA_TABLES]:
                 cursor.execute(f"DROP TABLE IF EXISTS {name}")
         cursor.execute("DELETE FROM view_shape")
         cursor.execute("INSERT INTO view_shape (shape) VALUES (?)", [SHAPE_ID])
@@ -57,6 +74,8 @@ def create_tables(db: ViewDatabase, *, indexes: bool = True) -> bool:
                 # SQLite's INTEGER (64 bits) key is the row id itself: no second index.
                 columns = columns.replace("BIGINT PRIMARY KEY", "INTEGER PRIMARY KEY")
             cursor.execute(f"CREATE TABLE IF NOT EXISTS {name} ({columns})")
+        for statement in search.POSTGRES_DDL if db.postgres else search.SQLITE_DDL:
+            cursor.execute(statement)
     create_indexes(db, WRITE_INDEXES)
     if indexes:
         create_indexes(db)
@@ -78,5 +97,5 @@ def drop_tables(db: ViewDatabase) -> None:
     if db.reset():
         return
     with db.write() as cursor:
-        for name in [*TABLES, *OLD_TABLES, "view_shape"]:
+        for name in [*TABLES, *OLD_TABLES, *EXTRA_TABLES, "view_shape"]:
             cursor.execute(f"DROP TABLE IF EXISTS {name}")

@@ -88,7 +88,7 @@ class UserError:
 
 
 def require_history(info: Info) -> None:
-    """The event log and histories are for ADMIN and ANALYST (DESIGN §6)."""
+    """The event log and histories are for ADMIN and ANALYST (the rights table, README)."""
     principal = info.context.principal
     if principal.reads_history:
         return
