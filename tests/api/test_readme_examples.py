@@ -31,6 +31,23 @@ def test_readme_read_examples_answer_without_errors(
     assert all(value for value in body["data"].values())
 
 
+SEARCH_EXAMPLES = [e for e in EXAMPLES if "search(text" in e]
+
+
+def test_the_readme_search_finds_something_for_everyone(
+    sqlite_settings: Settings, demo_copy: DemoCopy
+) -> None:
+    (example,) = SEARCH_EXAMPLES
+    demo_copy.restore(sqlite_settings)
+    app = PlanningApp.from_settings(sqlite_settings)
+    with TestClient(create_app(sqlite_settings, app)) as http:
+        body = http.post("/graphql", json={"query": example}).json()  # no token: PUBLIC
+    app.close()
+    assert "errors" not in body, body
+    hits = body["data"]["search"]["nodes"]
+    assert hits and all("<mark>" in hit["snippet"] for hit in hits)
+
+
 HISTORY_EXAMPLES = [e for e in EXAMPLES if "cycleComparison" in e or "events(filter" in e]
 
 
