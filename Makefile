@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint format schema bench clean
+.PHONY: install run test lint format schema bench fuzz clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -15,11 +15,15 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# A second run writes nothing new: the port is checked before anything is written, the demo
+# loads into an empty store only, and the local ADMIN token is created once
+# (data/local-admin-token, 0600) and shown again.
 run: install  ## load the demo data into ./data (when empty) and serve on :8000
+	@$(BIN)/sozialplanung serve --check-port
 	$(BIN)/sozialplanung demo
 	@echo "ADMIN token for the local demo (send as 'Authorization: Bearer <token>'):"
-	@$(BIN)/sozialplanung token create --role ADMIN --name local-demo-admin
-	$(BIN)/sozialplanung serve
+	@$(BIN)/sozialplanung token local
+	$(BIN)/sozialplanung serve --dev
 
 test: install  ## every test; PostgreSQL tests run when a server answers
 	$(BIN)/python -m pytest
@@ -35,10 +39,14 @@ format: install
 schema: install  ## regenerate schema.graphql from the code
 	$(BIN)/python -m sozialplanung.graphql.export > schema.graphql
 
-bench: install  ## catch-up, time travel (snapshots vs replay), queries beside idle subscribers
+bench: install  ## catch-up, time travel (snapshots vs replay), queries beside idle subscribers, sealing
 	$(BIN)/python -m bench.catch_up
 	$(BIN)/python -m bench.time_travel
 	$(BIN)/python -m bench.subscribers
+	$(BIN)/python -m bench.sealing
+
+fuzz: install  ## 10,000+ generated queries and mutations (schemathesis) against the served demo, as ADMIN
+	$(BIN)/python -m bench.fuzz
 
 clean:
 	rm -rf $(VENV) data .pytest_cache

@@ -15,6 +15,7 @@ from pathlib import Path
 from sozialplanung.application import PlanningApp
 from sozialplanung.demo import load_demo
 from sozialplanung.domain.base import Meta
+from sozialplanung.domain.rights import administrator
 from sozialplanung.projections import ReadModel
 from sozialplanung.projections.schema import create_tables, drop_tables
 from sozialplanung.settings import Settings
@@ -22,10 +23,15 @@ from sozialplanung.settings import Settings
 
 def history(app: PlanningApp, events: int) -> None:
     load_demo(app)
-    group = app.cycle(3).working_groups[0]["body_id"]
-    meta = Meta(actor="bench", correlation_id="bench", effective_on=date(2015, 10, 1))
+    group = app.cycle(8).working_groups[0]["body_id"]
+    meta = Meta(
+        principal=administrator("bench"),
+        correlation_id="bench",
+        today=date.today(),
+        effective_on=date(2026, 11, 2),
+    )
     while (app.recorder.max_notification_id() or 0) < events:
-        measure = app.propose_measure(meta, cycle=3, working_group=group, title="Benchmark")
+        measure = app.propose_measure(meta, cycle=8, working_group=group, title="Benchmark")
         for n in range(9):
             app.revise_measure(meta, measure=measure, description=f"Fassung {n}")
 

@@ -22,6 +22,7 @@ from sozialplanung.application import PlanningApp
 from sozialplanung.application.app import SNAPSHOT_EVERY
 from sozialplanung.demo import load_demo
 from sozialplanung.domain.base import Meta
+from sozialplanung.domain.rights import administrator
 from sozialplanung.settings import Settings
 
 READS = 200
@@ -30,9 +31,14 @@ READS = 200
 def long_history(app: PlanningApp, events: int) -> UUID:
     """One measure revised until its history holds `events` events."""
     load_demo(app)
-    group = app.cycle(3).working_groups[0]["body_id"]
-    meta = Meta(actor="bench", correlation_id="bench", effective_on=date(2015, 10, 1))
-    measure = app.propose_measure(meta, cycle=3, working_group=group, title="Benchmark")
+    group = app.cycle(8).working_groups[0]["body_id"]
+    meta = Meta(
+        principal=administrator("bench"),
+        correlation_id="bench",
+        today=date.today(),
+        effective_on=date(2026, 11, 2),
+    )
+    measure = app.propose_measure(meta, cycle=8, working_group=group, title="Benchmark")
     for n in range(events - 1):
         app.revise_measure(meta, measure=measure, description=f"Fassung {n}")
     return measure

@@ -4,10 +4,12 @@ and as a spreadsheet — built in a worker thread by server.py."""
 from __future__ import annotations
 
 import hashlib
+import re
 
 from starlette.responses import PlainTextResponse, Response
 
 from .domain.base import DomainError
+from .domain.cycle import MAX_NUMBER as MAX_CYCLE
 from .feeds.calendar import calendar_of
 from .graphql.ids import uuid_of
 from .projections.queries import ReadQueries
@@ -15,6 +17,9 @@ from .reports.chart import chart
 from .reports.cycles import UnknownCycle, cycle_report, spreadsheet
 
 MAX_AGE = 300  # seconds a calendar program may keep the feed without asking again
+# ASCII digits only: str.isdigit() also admits "²" and fullwidth digits, which int() refuses
+# or reads as numbers no cycle has.
+CYCLE_SPAN = re.compile(r"([0-9]{1,6})-([0-9]{1,6})")
 
 
 def calendar_response(queries: ReadQueries, body_id: str, if_none_match: str | None) -> Response:
@@ -23,14 +28,12 @@ def calendar_response(queries: ReadQueries, body_id: str, if_none_match: str | N
         key = str(uuid_of(body_id, "bodyId", "Body"))
     except DomainError as error:
         return PlainTextResponse(error.message, 400)
-    body = queries.documents([key]).get(key)
-    if body is None or body.type != "Body":
+    body = queries.bodies.by_ids([key]).get(key)
+    if body is None:
         return PlainTextResponse("There is no body with that id.", 404)
-    order = queries.meetings_of_body(key)
-    meetings = queries.documents(order)
-    ordered = [meetings[m] for m in order if m in meetings]
+    meetings = queries.meetings.of_body(key)
     return cacheable(
-        calendar_of(body, ordered).to_ical(), "text/calendar; charset=utf-8", if_none_match
+        calendar_of(body, meetings).to_ical(), "text/calendar; charset=utf-8", if_none_match
     )
 
 
@@ -39,11 +42,16 @@ def cycles_report_response(
 ) -> Response:
     """GET /reports/cycles/{from}-{to}.svg (the chart) or .csv (the figures, for
     spreadsheets; UTF-8 with a byte-order mark so that Excel keeps the Umlaute)."""
-    first, dash, second = span.partition("-")
-    if not (dash and first.isdigit() and second.isdigit()):
-        return PlainTextResponse(f"Name two cycle numbers, e.g. /reports/cycles/1-2.{suffix}.", 400)
+    found = CYCLE_SPAN.fullmatch(span)
+    if found is None:
+        return PlainTextResponse(
+            f"Name two cycle numbers (1 to {MAX_CYCLE}), e.g. /reports/cycles/1-2.{suffix}.", 400
+        )
+    first, second = int(found.group(1)), int(found.group(2))
+    if not (1 <= first <= MAX_CYCLE and 1 <= second <= MAX_CYCLE):
+        return PlainTextResponse(f"Cycle numbers lie between 1 and {MAX_CYCLE}.", 400)
     try:
-        report = cycle_report(queries, int(first), int(second))
+        report = cycle_report(queries, first, second)
     except UnknownCycle as error:
         return PlainTextResponse(str(error), 404)
     if suffix == "svg":

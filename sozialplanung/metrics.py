@@ -97,6 +97,17 @@ class StoreCollector(Collector):
             "Events the views have not applied yet.",
             value=self.read_model.lag(),
         )
+        chain = self.read_model.projector.chain_state()
+        yield GaugeMetricFamily(
+            "sozialplanung_chain_verified_position",
+            "The last position up to which the hash chain over the stored events was checked.",
+            value=chain["verified"],
+        )
+        yield GaugeMetricFamily(
+            "sozialplanung_chain_broken_at",
+            "The first position at which the hash chain broke (0: intact as far as checked).",
+            value=chain["broken_at"] or 0,
+        )
 
 
 def metrics_response(app: PlanningApp, read_model: ReadModel) -> Response:

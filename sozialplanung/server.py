@@ -1,6 +1,9 @@
 """The Starlette application: routes and lifespan, built by create_app(); nothing at import.
 
+/          the landing page: what the service is, links to all of the below (pages.py)
 /graphql   the API (GraphiQL in a browser unless in production mode)
+/schema.graphql   the running schema's SDL (not in production mode, like introspection)
+/static/…  GraphiQL's scripts and styles, vendored (not in production mode)
 /healthz   the process is alive
 /readyz    the store answers and the views are caught up within a bound
 /metrics   Prometheus metrics (ADMIN or ANALYST token; see metrics.py)
@@ -15,136 +18,31 @@ these from a browser once their origin is in SOZIALPLANUNG_ALLOWED_ORIGINS.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import date
 from typing import Any
 
 from starlette.applications import Starlette
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
-from starlette.routing import Route, WebSocketRoute
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
-from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
-from strawberry.exceptions import ConnectionRejectionError
-from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
-from strawberry.types.unset import UNSET, UnsetType
+from starlette.routing import BaseRoute, Mount, Route, WebSocketRoute
 
 from .application import PlanningApp
-from .application.access import Unauthenticated
+from .domain.rights import Unauthenticated
 from .downloads import calendar_response, cycles_report_response
-from .graphql.context import Context, bearer_token
-from .graphql.schema import build_schema
+from .graphql.view import PlanningGraphQL
+from .limits import BodyLimit, WebSocketLimit
 from .metrics import RequestMetrics, metrics_response
+from .pages import STATIC, Assets, landing_response
 from .projections import ReadModel
-from .projections.documents import DocumentCodec
-from .projections.queries import ReadQueries
 from .settings import Settings
 
 log = logging.getLogger("sozialplanung")
 
-MAX_BODY_BYTES = 1_000_000
 READY_LAG = 1_000  # events the views may trail behind and still be "ready"
-
-
-class BodyLimit:
-    """Answers 413 to a request body larger than the limit, declared or streamed."""
-
-    def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES):
-        self.app = app
-        self.limit = limit
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.limit:
-            await PlainTextResponse("Request body too large.", 413)(scope, receive, send)
-            return
-        received = 0
-
-        async def limited() -> Message:
-            nonlocal received
-            message = await receive()
-            received += len(message.get("body", b""))
-            if received > self.limit:
-                raise _TooLarge
-            return message
-
-        try:
-            await self.app(scope, limited, send)
-        except _TooLarge:
-            await PlainTextResponse("Request body too large.", 413)(scope, receive, send)
-
-
-class _TooLarge(Exception):
-    pass
-
-
-class PlanningGraphQL(GraphQL):
-    def __init__(
-        self, services: dict[str, Any], *, production: bool, allowed_origins: tuple[str, ...]
-    ):
-        super().__init__(
-            build_schema(production=production),
-            graphql_ide=None if production else "graphiql",
-            subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL],
-            # Browsers apply no CORS to websockets: pages elsewhere may open one only from
-            # these origins (tokens travel in connection_init, but stay on the safe side).
-            allowed_origins=allowed_origins,
-        )
-        self.services = services
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        """A request with an unknown or revoked token gets 401 before anything runs."""
-        if scope["type"] == "http":
-            token = bearer_token(Request(scope).headers.get("authorization"))
-            if token is not None and not await asyncio.to_thread(self._known, token):
-                await JSONResponse(
-                    {
-                        "errors": [
-                            {
-                                "message": "That token is unknown or revoked.",
-                                "extensions": {"code": "UNAUTHENTICATED"},
-                            }
-                        ]
-                    },
-                    401,
-                    headers={"WWW-Authenticate": "Bearer"},
-                )(scope, receive, send)
-                return
-        await super().__call__(scope, receive, send)
-
-    def _known(self, token: str) -> bool:
-        return self.services["app"].tokens.principal(token) is not None
-
-    def decode_json(self, data: str | bytes) -> object:
-        """A body nested too deeply for the parser is malformed JSON (400), not a crash."""
-        try:
-            return json.loads(data)
-        except RecursionError:
-            raise json.JSONDecodeError("nested too deeply", "", 0) from None
-
-    async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
-        """An unknown or revoked token in connection_init closes the socket with 4403, the
-        protocol's refusal (HTTP answers 401); without a token a client connects as PUBLIC."""
-        try:
-            await context.run(context.recheck)
-        except Unauthenticated as error:
-            raise ConnectionRejectionError({"message": error.message}) from None
-        return UNSET
-
-    async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
-        return Context(
-            app=self.services["app"],
-            read_model=self.services["read_model"],
-            queries=self.services["queries"],
-            token=bearer_token(request.headers.get("authorization")),
-        )
 
 
 def create_app(settings: Settings, planning: PlanningApp | None = None) -> Starlette:
@@ -154,15 +52,24 @@ def create_app(settings: Settings, planning: PlanningApp | None = None) -> Starl
         return JSONResponse({"status": "ok"})
 
     async def readyz(request: Request) -> JSONResponse:
+        """Store reachable, views caught up, and the hash chain intact as far as checked."""
+        read_model = services["read_model"]
         try:
-            lag = await asyncio.to_thread(services["read_model"].lag)
+            lag = await asyncio.to_thread(read_model.lag)
+            chain = await asyncio.to_thread(read_model.projector.chain_state)
         except Exception:
             log.exception("readiness check failed")
             return JSONResponse({"status": "unavailable", "store": "unreachable"}, 503)
-        ready = lag <= READY_LAG
-        return JSONResponse(
-            {"status": "ready" if ready else "catching up", "lag": lag}, 200 if ready else 503
-        )
+        body = {
+            "status": "ready" if lag <= READY_LAG else "catching up",
+            "lag": lag,
+            "chain": {"verifiedPosition": chain["verified"], "brokenAt": chain["broken_at"]},
+        }
+        if chain["broken_at"] is not None:
+            body["status"] = f"event log tampered with at position {chain['broken_at']}"
+            body["chain"]["problem"] = chain["problem"]
+        ready = lag <= READY_LAG and chain["broken_at"] is None
+        return JSONResponse(body, 200 if ready else 503)
 
     async def calendar(request: Request) -> Response:
         return await asyncio.to_thread(
@@ -181,14 +88,32 @@ def create_app(settings: Settings, planning: PlanningApp | None = None) -> Starl
             request.headers.get("if-none-match"),
         )
 
+    async def landing(request: Request) -> Response:
+        return await asyncio.to_thread(
+            landing_response,
+            services["queries"],
+            production=settings.production,
+            today=date.today(),
+        )
+
+    async def schema_sdl(request: Request) -> Response:
+        if settings.production:
+            # Production mode hides the schema from introspection; it is not handed out here
+            # either (client developers have schema.graphql in the repository).
+            return PlainTextResponse("Not Found", 404)
+        return PlainTextResponse(graphql.schema.as_str() + "\n")
+
     async def metrics(request: Request) -> Response:
-        token = bearer_token(request.headers.get("authorization"))
         tokens = services["app"].tokens
-        principal = await asyncio.to_thread(tokens.principal, token) if token else None
-        if principal is None or not principal.reads_history:
+        header = request.headers.get("authorization")
+        try:
+            principal = await asyncio.to_thread(tokens.resolve, header)
+        except Unauthenticated as error:
+            return PlainTextResponse(error.message, 401, headers={"WWW-Authenticate": "Bearer"})
+        if not principal.reads_history:
             return PlainTextResponse(
                 "Metrics are for ADMIN and ANALYST tokens.",
-                401 if principal is None else 403,
+                403 if principal.reads_personal_data else 401,
                 headers={"WWW-Authenticate": "Bearer"},
             )
         return await asyncio.to_thread(metrics_response, services["app"], services["read_model"])
@@ -202,8 +127,9 @@ def create_app(settings: Settings, planning: PlanningApp | None = None) -> Starl
         services.update(
             app=planning_app,
             read_model=read_model,
-            queries=ReadQueries(read_model.db, DocumentCodec(planning_app.mapper.transcoder)),
+            queries=read_model.queries,
         )
+        app.state.services = services  # for operations and tests: the running app's parts
         try:
             yield
         finally:
@@ -212,9 +138,16 @@ def create_app(settings: Settings, planning: PlanningApp | None = None) -> Starl
                 planning_app.close()
 
     graphql = PlanningGraphQL(
-        services, production=settings.production, allowed_origins=settings.allowed_origins
+        services,
+        production=settings.production,
+        allowed_origins=settings.allowed_origins,
+        max_selections=settings.max_selections,
+        cache_bytes=settings.response_cache_mb * 1_000_000,
     )
-    routes = [
+    services["response_cache"] = graphql.cache
+    routes: list[BaseRoute] = [
+        Route("/", landing),
+        Route("/schema.graphql", schema_sdl),
         Route("/healthz", healthz),
         Route("/readyz", readyz),
         Route("/metrics", metrics),
@@ -224,8 +157,12 @@ def create_app(settings: Settings, planning: PlanningApp | None = None) -> Starl
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),
     ]
+    if not settings.production:
+        # Only GraphiQL uses these; in production mode there is no GraphiQL to serve them to.
+        routes.append(Mount("/static", Assets(directory=STATIC), name="static"))
     app = Starlette(routes=routes, lifespan=lifespan)
     app.add_middleware(BodyLimit)
+    app.add_middleware(WebSocketLimit)
     # Outside the body limit, so a 413 is counted too.
     app.add_middleware(RequestMetrics, routes=routes)
     if settings.allowed_origins:

@@ -20,7 +20,10 @@ import pytest
 
 from sozialplanung.application import PlanningApp
 from sozialplanung.domain.base import Meta
+from sozialplanung.domain.rights import Principal, administrator
 from sozialplanung.settings import Settings, postgres_env
+
+from .demo_store import DemoCopy
 
 TEST_DATABASE_URL = os.environ.get(
     "SOZIALPLANUNG_TEST_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/test"
@@ -59,8 +62,19 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.write_line(f"PostgreSQL tests ran against {TEST_DATABASE_URL}.")
 
 
-def meta_on(day: date = date(2011, 2, 24), actor: str = "tester", **extra: object) -> Meta:
-    return Meta(actor=actor, correlation_id=f"test-{uuid4().hex[:8]}", effective_on=day, **extra)  # type: ignore[arg-type]
+def meta_on(
+    day: date | None = date(2011, 2, 24), principal: Principal | None = None, **extra: object
+) -> Meta:
+    """An administrator's command context, unless another principal is given; "today" is
+    the real day, as in the running service, unless ``today=`` is given. ``day=None``: the
+    client gave no effectiveOn."""
+    extra.setdefault("today", date.today())
+    return Meta(
+        principal=principal or administrator("tester"),
+        correlation_id=f"test-{uuid4().hex[:8]}",
+        effective_on=day,
+        **extra,  # type: ignore[arg-type]
+    )
 
 
 @pytest.fixture
@@ -75,6 +89,13 @@ def sqlite_settings(tmp_path: Path) -> Settings:
 
 @pytest.fixture
 def postgres_settings() -> Iterator[Settings]:
+    with postgres_store() as settings:
+        yield settings
+
+
+@contextmanager
+def postgres_store() -> Iterator[Settings]:
+    """A PostgreSQL store of its own; the test is skipped without a server (failed in CI)."""
     reason = postgres_unavailable()
     if reason:
         if REQUIRE_POSTGRES:
@@ -120,3 +141,19 @@ def app(settings: Settings) -> Iterator[PlanningApp]:
         yield planning
     finally:
         planning.close()
+
+
+@pytest.fixture(scope="session")
+def demo_copy(tmp_path_factory: pytest.TempPathFactory) -> DemoCopy:
+    """The demo, recorded once for the session; `restore` copies it into a store."""
+    return DemoCopy.record(tmp_path_factory.mktemp("demo") / "data")
+
+
+@contextmanager
+def store_on(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
+    """An empty store on a backend for a fixture wider than one test."""
+    if backend == "sqlite":
+        yield Settings(data_dir=tmp_path_factory.mktemp("store") / "data")
+        return
+    with postgres_store() as settings:
+        yield settings

@@ -17,6 +17,7 @@ from .measures import MeasureCommands
 from .meetings import MeetingCommands
 from .organizations import OrganizationCommands
 from .papers import PaperCommands
+from .privacy import PrivacyCommands
 
 SNAPSHOT_EVERY = 50
 
@@ -28,6 +29,7 @@ class PlanningApp(
     CycleCommands,
     MeasureCommands,
     PaperCommands,
+    PrivacyCommands,
 ):
     """Sozialplanung's commands over one event store (SQLite or PostgreSQL)."""
 

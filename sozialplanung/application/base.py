@@ -8,12 +8,11 @@ transaction, and turns the store's version constraint into VERSION_CONFLICT or D
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
 from typing import Any, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import IntegrityError, JSONTranscoder, Transcoding
+from eventsourcing.persistence import IntegrityError, JSONTranscoder, Mapper, Transcoder
 
 from ..domain.base import (
     Duplicate,
@@ -22,26 +21,23 @@ from ..domain.base import (
     PlanningAggregate,
     ValidationError,
     VersionConflict,
+    article,
     printable,
 )
+from ..domain.body import Body
 from ..domain.claim import Claim, CommandReceipt, claim_id, receipt_id
 from ..domain.cycle import Cycle, cycle_id
+from ..domain.rights import require_may_send
+from .keys import KeyStore
+from .ledger import Ledger
 from .personal_data import PersonalDataVault
+from .sealing import ActorTranscoding, SealedTranscoding, SealingMapper
 from .tokens import TokenStore
+from .transcoding import DateAsISO, FastJSONTranscoder
+from .unit_of_work import UnitOfWork, current, unit_of_work
 
 A = TypeVar("A", bound=PlanningAggregate)
 Outcome = tuple[UUID, Sequence[PlanningAggregate]]
-
-
-class DateAsISO(Transcoding):
-    type = date
-    name = "date_iso"
-
-    def encode(self, obj: date) -> str:
-        return obj.isoformat()
-
-    def decode(self, data: str) -> date:
-        return date.fromisoformat(data)
 
 
 class CommandsBase(Application):
@@ -49,9 +45,28 @@ class CommandsBase(Application):
 
     def __init__(self, env: dict[str, str] | None = None) -> None:
         super().__init__(env)
-        self.personal_data = PersonalDataVault(self.factory.datastore)  # type: ignore[attr-defined]
-        self.tokens = TokenStore(self.factory.datastore)  # type: ignore[attr-defined]
+        datastore = self.factory.datastore  # type: ignore[attr-defined]
+        # Names of persons registered before names were sealed in events (read, erased).
+        self.personal_data = PersonalDataVault(datastore)
+        self.tokens = TokenStore(datastore)
+        # The ledger recorder writes the staged keys and the chain with the events.
+        ledger: Ledger = self.recorder  # type: ignore[assignment]
+        ledger.keys = self.keys
+        assert self.snapshots is not None  # snapshotting_intervals are set
+        self.snapshots_table: str = self.snapshots.recorder.events_table_name  # type: ignore[attr-defined]
+        ledger.snapshots_table = self.snapshots_table
         self.after_save: list[Callable[[], None]] = []  # e.g. wake the projection runner
+
+    def construct_transcoder(self) -> Transcoder:
+        """eventsourcing's JSON form, read with orjson (application/transcoding.py)."""
+        transcoder = FastJSONTranscoder()
+        self.register_transcodings(transcoder)
+        return transcoder
+
+    def construct_mapper(self) -> Mapper:
+        """Seals personal data and prose in the stored events (application/sealing.py)."""
+        self.keys = KeyStore(self.factory.datastore)  # type: ignore[attr-defined]
+        return SealingMapper(self.construct_transcoder(), self.keys)
 
     def _notify(self, recordings: list[Any]) -> None:
         for listener in self.after_save:
@@ -60,19 +75,30 @@ class CommandsBase(Application):
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
         transcoder.register(DateAsISO())
+        transcoder.register(SealedTranscoding())
+        transcoder.register(ActorTranscoding(self.keys))
 
     # Loading ------------------------------------------------------------------------
 
     def load(self, kind: type[A], aggregate_id: UUID, field: str, version: int | None = None) -> A:
-        """The aggregate of that kind, or NOT_FOUND / VALIDATION naming the input field."""
+        """The aggregate of that kind, or NOT_FOUND / VALIDATION naming the input field.
+
+        Within a command, each aggregate is loaded once: the rights check and the command
+        work on the same object."""
         label = kind.__name__.lower()
+        work = current()
         try:
-            aggregate = self.repository.get(aggregate_id, version=version)
+            if work is not None and version is None:
+                aggregate: Any = work.get(aggregate_id)
+            else:
+                aggregate = self.repository.get(aggregate_id, version=version)
         except AggregateNotFoundError:
             raise NotFound(f"No {label} with id {aggregate_id}.", field) from None
         if not isinstance(aggregate, kind):
             raise ValidationError(
-                f"{aggregate_id} is a {type(aggregate).__name__.lower()}, not a {label}.", field
+                f"{aggregate_id} is {article(type(aggregate).__name__.lower())}, "
+                f"not {article(label)}.",
+                field,
             )
         return aggregate
 
@@ -96,11 +122,43 @@ class CommandsBase(Application):
             raise NotFound(f"There is no cycle {number}.", field) from None
 
     def claimed_owner(self, kind: str, key: str) -> UUID | None:
+        """Who holds a unique key now (None when it was never claimed or was released)."""
         try:
             claim = self.repository.get(claim_id(kind, key))
         except AggregateNotFoundError:
             return None
         return claim.owner_id
+
+    def claim(self, meta: Meta, *, kind: str, key: str, owner_id: UUID) -> Claim:
+        """Claims a unique key for ``owner_id``, also one released earlier; saved with the
+        change that needs it, so of two racing claims the second fails on the store."""
+        try:
+            existing = self.repository.get(claim_id(kind, key))
+        except AggregateNotFoundError:
+            return Claim.make(meta, kind=kind, key=key, owner_id=owner_id)
+        if existing.owner_id is not None:
+            raise Duplicate(f"The {kind} {key!r} is already taken.", kind)
+        existing.reclaim(meta, owner_id=owner_id)
+        return existing
+
+    # Rights --------------------------------------------------------------------------
+
+    @property
+    def work(self) -> UnitOfWork:
+        """The running command's unit of work (its principal, loads and rights)."""
+        work = current()
+        if work is None:
+            raise RuntimeError("Rights are decided inside a command (CommandsBase.execute).")
+        return work
+
+    def permit(self, command: str, aggregate: PlanningAggregate, what: str | None = None) -> None:
+        self.work.permit(command, aggregate, what)
+
+    def allow(self, *aggregates: PlanningAggregate) -> None:
+        self.work.allow(*aggregates)
+
+    def permit_placement(self, command: str, cycle: Cycle, group: Body) -> None:
+        self.work.permit_placement(command, cycle, group)
 
     # Saving -------------------------------------------------------------------------
 
@@ -111,7 +169,23 @@ class CommandsBase(Application):
         client_mutation_id: str | None,
         action: Callable[[], Outcome],
     ) -> UUID:
-        """Run one command: at most once per client mutation id, all or nothing."""
+        """Run one command: at most once per client mutation id, all or nothing, and only
+        when the principal may change every aggregate it changes."""
+        require_may_send(meta.principal, command)
+        self.keys.discard_staged()
+        try:
+            with self.keys.reading():
+                return self._execute(meta, command, client_mutation_id, action)
+        finally:
+            self.keys.discard_staged()  # staged keys of a command that wrote nothing
+
+    def _execute(
+        self,
+        meta: Meta,
+        command: str,
+        client_mutation_id: str | None,
+        action: Callable[[], Outcome],
+    ) -> UUID:
         if client_mutation_id is not None:
             client_mutation_id = client_mutation_id.strip()
             if not client_mutation_id or len(client_mutation_id) > 200:
@@ -122,7 +196,15 @@ class CommandsBase(Application):
             answered = self._answered(meta.actor, client_mutation_id, command)
             if answered is not None:
                 return answered
-        result, aggregates = action()
+        with unit_of_work(meta.principal, self.repository.get, meta.today) as work:
+            result, aggregates = action()
+        unguarded = work.unpermitted(aggregates)
+        if unguarded:
+            # A defect in the command, never a refusal: it changed something no rule decided.
+            raise RuntimeError(
+                f"{command} changed {', '.join(type(a).__name__ for a in unguarded)} "
+                "without a rights decision; nothing was written."
+            )
         to_save: list[PlanningAggregate] = list(aggregates)
         if client_mutation_id is not None:
             to_save.append(
@@ -143,6 +225,14 @@ class CommandsBase(Application):
                     return answered
             for aggregate in new:
                 if self.exists(aggregate.id):
+                    raise self._duplicate(aggregate) from None
+            for aggregate in to_save:
+                # A released key that another request claimed again meanwhile.
+                if (
+                    isinstance(aggregate, Claim)
+                    and aggregate not in new
+                    and self.claimed_owner(aggregate.kind, aggregate.key) is not None
+                ):
                     raise self._duplicate(aggregate) from None
             raise VersionConflict(
                 "Someone else changed this meanwhile; nothing was written. Reload and retry."
@@ -165,6 +255,7 @@ class CommandsBase(Application):
 
         def action() -> Outcome:
             target = self.load_current(kind, aggregate_id, field, expected_version)
+            self.permit(command, target)
             apply(target)
             return single(target)
 
@@ -184,6 +275,7 @@ class CommandsBase(Application):
 
     @staticmethod
     def _duplicate(aggregate: PlanningAggregate) -> Duplicate:
+        """What a new aggregate that was already stored (by a racing request) means."""
         if isinstance(aggregate, Claim):
             return Duplicate(
                 f"The {aggregate.kind} {aggregate.key!r} is already taken.", aggregate.kind

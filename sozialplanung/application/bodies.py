@@ -5,12 +5,11 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError
-
-from ..domain.base import Meta, NotFound
+from ..domain.base import InvalidTransition, Meta, NotFound, PlanningAggregate
 from ..domain.body import Body, MemberType
 from ..domain.organization import Organization
 from ..domain.person import Person
+from ..domain.rights import Relation, require, require_city_wide_by_admin
 from .base import CommandsBase, Outcome, single
 
 
@@ -28,17 +27,34 @@ class BodyCommands(CommandsBase):
         client_mutation_id: str | None = None,
     ) -> UUID:
         def action() -> Outcome:
-            return single(
-                Body.establish(
-                    meta,
-                    name=name,
-                    kind=kind,
-                    topic=topic,
-                    lead=self.load_optional(Organization, lead, "lead"),
-                    parent=self.load_optional(Body, parent, "parent"),
-                    cadence=cadence,
-                )
+            above = self.load_optional(Body, parent, "parent")
+            body = Body.establish(
+                meta,
+                name=name,
+                kind=kind,
+                topic=topic,
+                lead=self.load_optional(Organization, lead, "lead"),
+                parent=above,
+                cadence=cadence,
             )
+            require_city_wide_by_admin(meta.principal, "establishBody", body.kind)
+            if above is not None:
+                # A body under a parent is the parent lead's to establish.
+                self.permit("establishBody", above)
+                self.allow(body)
+            else:
+                # A body of its own: a department establishes what it will lead itself (the
+                # one case where the new aggregate's own lead is judged: it changes nothing
+                # that exists, and it binds the department to lead it).
+                own = body.lead_id is not None and body.lead_id == meta.principal.organization_id
+                require(
+                    meta.principal,
+                    "establishBody",
+                    Relation.LEADS if own else Relation.NONE,
+                    "the new body (name your organisation as its lead)",
+                )
+                self.allow(body)
+            return single(body)
 
         return self.execute(meta, "establishBody", client_mutation_id, action)
 
@@ -51,6 +67,10 @@ class BodyCommands(CommandsBase):
         expected_version: int | None = None,
         client_mutation_id: str | None = None,
     ) -> UUID:
+        def apply(target: Body) -> None:
+            require_city_wide_by_admin(meta.principal, "assignLead", target.kind)
+            target.assign_lead(meta, self.load(Organization, lead, "lead"))
+
         return self.change(
             meta,
             "assignLead",
@@ -59,7 +79,7 @@ class BodyCommands(CommandsBase):
             "body",
             expected_version=expected_version,
             client_mutation_id=client_mutation_id,
-            apply=lambda b: b.assign_lead(meta, self.load(Organization, lead, "lead")),
+            apply=apply,
         )
 
     def shift_focus(
@@ -103,12 +123,19 @@ class BodyCommands(CommandsBase):
         )
 
     def member_type(self, member: UUID, field: str = "member") -> str:
-        """Whether an id names a person or an organisation (a Member is either)."""
+        """Whether an id names a person or an organisation (a Member is either); a person
+        whose data was erased takes part in nothing any more."""
         try:
-            found = self.repository.get(member)
-        except AggregateNotFoundError:
+            found = self.load(PlanningAggregate, member, field)
+        except NotFound:
             raise NotFound(f"No person or organization with id {member}.", field) from None
         if isinstance(found, Person):
+            if found.erased:
+                raise InvalidTransition(
+                    "This person's data was erased; they can no longer join a body or "
+                    "attend a meeting.",
+                    field,
+                )
             return MemberType.PERSON.value
         if isinstance(found, Organization):
             return MemberType.ORGANIZATION.value
@@ -191,6 +218,10 @@ class BodyCommands(CommandsBase):
         expected_version: int | None = None,
         client_mutation_id: str | None = None,
     ) -> UUID:
+        def apply(target: Body) -> None:
+            require_city_wide_by_admin(meta.principal, "dissolveBody", target.kind)
+            target.dissolve(meta)
+
         return self.change(
             meta,
             "dissolveBody",
@@ -199,7 +230,7 @@ class BodyCommands(CommandsBase):
             "body",
             expected_version=expected_version,
             client_mutation_id=client_mutation_id,
-            apply=lambda b: b.dissolve(meta),
+            apply=apply,
         )
 
     def publish_notice(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from uuid import UUID
 
@@ -29,30 +30,38 @@ class CycleCommands(CommandsBase):
             if self.cycle_exists(number):
                 raise Duplicate(f"Cycle {number} already exists.", "number")
             conference = self.load(Body, conference_body, "conferenceBody")
+            # Cycle numbers are the city's: opened by the lead of the conference body.
+            self.permit("openCycle", conference)
             groups = [
                 (self.load(Body, body, f"workingGroups.{i}.body"), focus)
                 for i, (body, focus) in enumerate(working_groups)
             ]
-            return single(
-                Cycle.open(
-                    meta,
-                    number=number,
-                    label=label,
-                    starts_on=starts_on,
-                    ends_on=ends_on,
-                    conference=conference,
-                    working_groups=groups,
-                )
+            cycle = Cycle.open(
+                meta,
+                number=number,
+                label=label,
+                starts_on=starts_on,
+                ends_on=ends_on,
+                conference=conference,
+                working_groups=groups,
             )
+            self.allow(cycle)
+            return single(cycle)
 
         return self.execute(meta, "openCycle", client_mutation_id, action)
 
     def _change_cycle(
-        self, meta: Meta, command: str, number: int, client_mutation_id: str | None, apply: object
+        self,
+        meta: Meta,
+        command: str,
+        number: int,
+        client_mutation_id: str | None,
+        apply: Callable[[Cycle], None],
     ) -> UUID:
         def action() -> Outcome:
             cycle = self.cycle(number)
-            apply(cycle)  # type: ignore[operator]
+            self.permit(command, cycle)
+            apply(cycle)
             return single(cycle)
 
         return self.execute(meta, command, client_mutation_id, action)

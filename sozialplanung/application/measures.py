@@ -28,17 +28,19 @@ class MeasureCommands(CommandsBase):
         def action() -> Outcome:
             target_cycle = self.cycle(cycle)
             group = self.load(Body, working_group, "workingGroup")
+            # Decided by the working group and cycle, never by the lead named here.
+            self.permit_placement("proposeMeasure", target_cycle, group)
             lead_org = self.load_optional(Organization, lead, "lead")
-            return single(
-                Measure.propose(
-                    meta,
-                    cycle=target_cycle,
-                    working_group=group,
-                    title=title,
-                    description=description,
-                    lead_id=lead_org.id if lead_org else None,
-                )
+            measure = Measure.propose(
+                meta,
+                cycle=target_cycle,
+                working_group=group,
+                title=title,
+                description=description,
+                lead_id=lead_org.id if lead_org else None,
             )
+            self.allow(measure)
+            return single(measure)
 
         return self.execute(meta, "proposeMeasure", client_mutation_id, action)
 
@@ -90,12 +92,17 @@ class MeasureCommands(CommandsBase):
         expected_version: int | None = None,
         client_mutation_id: str | None = None,
     ) -> UUID:
-        def apply(target: Measure) -> None:
-            target.refer(meta, self.load(Paper, paper, "paper").id)
+        def action() -> Outcome:
+            target = self.load_current(Measure, measure, "measure", expected_version)
+            self.permit("referMeasure", target)
+            to_paper = self.load(Paper, paper, "paper")
+            # The paper lists the measure too: its lead decides what the Vorlage carries.
+            self.permit("referMeasure:paper", to_paper)
+            target.refer(meta, to_paper.id)
+            to_paper.list_measure(meta, target.id)
+            return target.id, [target, to_paper]
 
-        return self._measure(
-            meta, "referMeasure", measure, apply, expected_version, client_mutation_id
-        )
+        return self.execute(meta, "referMeasure", client_mutation_id, action)
 
     def decide_measure(
         self,
@@ -110,8 +117,8 @@ class MeasureCommands(CommandsBase):
     ) -> UUID:
         def apply(target: Measure) -> None:
             deciding = self.load(Body, body, "body")
-            paper_id = self.load(Paper, paper, "paper").id if paper else None
-            target.decide(meta, adopted=adopted, body=deciding, paper_id=paper_id)
+            on_paper = self.load_optional(Paper, paper, "paper")
+            target.decide(meta, adopted=adopted, body=deciding, paper=on_paper)
 
         return self._measure(
             meta, "decideMeasure", measure, apply, expected_version, client_mutation_id
@@ -189,10 +196,16 @@ class MeasureCommands(CommandsBase):
         client_mutation_id: str | None = None,
     ) -> UUID:
         def apply(target: Measure) -> None:
+            next_cycle = self.cycle(to_cycle, "toCycle")
+            group = self.load_optional(Body, working_group, "workingGroup") or self.load(
+                Body, target.working_group_id, "workingGroup"
+            )
+            # Carrying forward places the measure anew: the target group must be yours too.
+            self.permit_placement("carryForwardMeasure:workingGroup", next_cycle, group)
             target.carry_forward(
                 meta,
-                to_cycle=self.cycle(to_cycle, "toCycle"),
-                working_group=self.load_optional(Body, working_group, "workingGroup"),
+                to_cycle=next_cycle,
+                working_group=group,
                 title=title,
                 description=description,
             )

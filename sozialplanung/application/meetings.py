@@ -22,24 +22,27 @@ class MeetingCommands(BodyCommands, CommandsBase):
         body: UUID,
         title: str,
         scheduled_for: datetime,
+        ends_at: datetime | None = None,
         location: str | None = None,
         cycle: int | None = None,
         client_mutation_id: str | None = None,
     ) -> UUID:
         def action() -> Outcome:
             target = self.load(Body, body, "body")
+            self.permit("scheduleMeeting", target)
             if cycle is not None:
                 self.cycle(cycle)
-            return single(
-                Meeting.schedule(
-                    meta,
-                    body=target,
-                    title=title,
-                    scheduled_for=scheduled_for,
-                    location=location,
-                    cycle_number=cycle,
-                )
+            meeting = Meeting.schedule(
+                meta,
+                body=target,
+                title=title,
+                scheduled_for=scheduled_for,
+                ends_at=ends_at,
+                location=location,
+                cycle_number=cycle,
             )
+            self.allow(meeting)
+            return single(meeting)
 
         return self.execute(meta, "scheduleMeeting", client_mutation_id, action)
 
@@ -78,6 +81,7 @@ class MeetingCommands(BodyCommands, CommandsBase):
         *,
         meeting: UUID,
         scheduled_for: datetime,
+        ends_at: datetime | None = None,
         expected_version: int | None = None,
         client_mutation_id: str | None = None,
     ) -> UUID:
@@ -89,7 +93,7 @@ class MeetingCommands(BodyCommands, CommandsBase):
             "meeting",
             expected_version=expected_version,
             client_mutation_id=client_mutation_id,
-            apply=lambda m: m.reschedule(meta, scheduled_for),
+            apply=lambda m: m.reschedule(meta, scheduled_for, ends_at),
         )
 
     def record_meeting_held(

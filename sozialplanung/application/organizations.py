@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from ..domain.base import Meta, text
+from ..domain.base import Meta
 from ..domain.organization import Organization
 from ..domain.person import Person
 from .base import CommandsBase, Outcome, single
@@ -23,11 +23,11 @@ class OrganizationCommands(CommandsBase):
     ) -> UUID:
         def action() -> Outcome:
             parent_org = self.load_optional(Organization, parent, "parent")
-            return single(
-                Organization.register(
-                    meta, name=name, kind=kind, short_name=short_name, parent=parent_org
-                )
+            organization = Organization.register(
+                meta, name=name, kind=kind, short_name=short_name, parent=parent_org
             )
+            self.permit("registerOrganization", organization)
+            return single(organization)
 
         return self.execute(meta, "registerOrganization", client_mutation_id, action)
 
@@ -43,6 +43,7 @@ class OrganizationCommands(CommandsBase):
     ) -> UUID:
         def action() -> Outcome:
             org = self.load_current(Organization, organization, "organization", expected_version)
+            self.permit("renameOrganization", org)
             org.rename(meta, name=name, short_name=short_name)
             return single(org)
 
@@ -56,24 +57,15 @@ class OrganizationCommands(CommandsBase):
         affiliation: UUID | None = None,
         client_mutation_id: str | None = None,
     ) -> UUID:
-        stored: list[UUID] = []
+        """The name is stored sealed under a key of the person's own (see Person)."""
 
         def action() -> Outcome:
-            clean_name = text(name, "name")
             org = self.load_optional(Organization, affiliation, "affiliation")
-            person = Person.register(meta, affiliation_id=org.id if org else None)
-            # The name goes to the vault first: an event without its name is harmless,
-            # a name without its event is removed below.
-            self.personal_data.put(person.id, clean_name)
-            stored.append(person.id)
+            person = Person.register(meta, name=name, affiliation_id=org.id if org else None)
+            self.permit("registerPerson", person)
             return single(person)
 
-        try:
-            return self.execute(meta, "registerPerson", client_mutation_id, action)
-        except BaseException:
-            for person_id in stored:
-                self.personal_data.erase(person_id)
-            raise
+        return self.execute(meta, "registerPerson", client_mutation_id, action)
 
     def erase_person(
         self,
@@ -82,13 +74,29 @@ class OrganizationCommands(CommandsBase):
         person: UUID,
         client_mutation_id: str | None = None,
     ) -> UUID:
+        """Destroys the person's key in the same transaction as PersonDataErased: the name
+        can no longer be read anywhere (the views are rewritten as the event is applied)."""
+
         def action() -> Outcome:
             subject = self.load(Person, person, "person")
+            self.permit("erasePerson", subject)
             subject.erase(meta)
-            self.personal_data.erase(subject.id)
+            key_id = self.keys.person_key_id(subject.id)
+            if key_id is not None:
+                self.keys.destroy(key_id, snapshots_of=[subject.id])
+            self.personal_data.erase(subject.id)  # a name from before sealing
             return single(subject)
 
-        return self.execute(meta, "erasePerson", client_mutation_id, action)
+        erased = self.execute(meta, "erasePerson", client_mutation_id, action)
+        self.keys.purge_traces(self.snapshots_table)
+        return erased
 
-    def person_names(self, person_ids: list[UUID]) -> dict[UUID, str]:
+    def issue_token(self, role: str, name: str, organization: UUID | None = None) -> str:
+        """A new API token; the organisation a COORDINATOR or MEMBER acts for must exist."""
+        if organization is not None:
+            self.load(Organization, organization, "organization")
+        return self.tokens.create(role, name, organization)
+
+    def legacy_person_names(self, person_ids: list[UUID]) -> dict[UUID, str]:
+        """Names of persons registered before names were sealed in events."""
         return self.personal_data.names(person_ids)

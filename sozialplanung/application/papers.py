@@ -10,11 +10,12 @@ from uuid import UUID
 from ..domain.base import Duplicate, Meta, NotFound, PlanningAggregate, ValidationError
 from ..domain.body import Body
 from ..domain.briefing import Briefing
-from ..domain.claim import Claim
+from ..domain.claim import Claim, claim_id
 from ..domain.measure import Measure
 from ..domain.meeting import Meeting
 from ..domain.organization import Organization
 from ..domain.paper import Paper, normalize_reference
+from ..domain.rights import require_may_submit
 from .base import CommandsBase, Outcome, single, unique_ids
 
 REFERENCE = "paper reference"
@@ -43,6 +44,10 @@ class PaperCommands(CommandsBase):
         client_mutation_id: str | None = None,
     ) -> UUID:
         def action() -> Outcome:
+            principal = meta.principal
+            own = self.load_optional(Organization, principal.organization_id, "lead")
+            lead_org = self.load_optional(Organization, lead, "lead")
+            require_may_submit(principal, reference, _id(lead_org), own.short_name if own else None)
             if self.paper_by_reference(reference) is not None:
                 raise Duplicate(f"The reference {reference!r} is already in use.", "reference")
             related = [
@@ -52,13 +57,16 @@ class PaperCommands(CommandsBase):
             referred = [
                 self.load(Measure, m, f"measures.{i}") for i, m in enumerate(unique_ids(measures))
             ]
+            for measure in referred:
+                # Referring through the paper needs the same right as referMeasure.
+                self.permit("submitPaper:measure", measure)
             paper = Paper.submit(
                 meta,
                 reference=reference,
                 type_=type,
                 subject=subject,
                 date_=date,
-                lead_id=_id(self.load_optional(Organization, lead, "lead")),
+                lead_id=_id(lead_org),
                 originated_by_id=_id(self.load_optional(Organization, originator, "originator")),
                 decision_proposal=decision_proposal,
                 explanation=explanation,
@@ -68,7 +76,8 @@ class PaperCommands(CommandsBase):
             )
             for measure in referred:
                 measure.refer(meta, paper.id)
-            claim = Claim.make(meta, kind=REFERENCE, key=paper.reference, owner_id=paper.id)
+            self.allow(paper)
+            claim = self.claim(meta, kind=REFERENCE, key=paper.reference, owner_id=paper.id)
             return paper.id, [paper, claim, *referred]
 
         return self.execute(meta, "submitPaper", client_mutation_id, action)
@@ -87,6 +96,7 @@ class PaperCommands(CommandsBase):
     ) -> UUID:
         def action() -> Outcome:
             target = self.load(Paper, paper, "paper")
+            self.permit("scheduleConsultation", target)
             consultation_id = target.schedule_consultation(
                 meta,
                 body=self.load(Body, body, "body"),
@@ -123,8 +133,10 @@ class PaperCommands(CommandsBase):
 
         def action() -> Outcome:
             paper = self.load(Paper, self.paper_of_consultation(consultation), "consultation")
+            self.permit("concludeConsultation", paper)
             decisions = measure_decisions or []
-            concluded = paper.conclude_consultation(
+            # The decisions on measures carry the conclusion's business date.
+            concluded, dated = paper.conclude_consultation(
                 meta,
                 consultation_id=consultation,
                 decision=decision,
@@ -138,9 +150,11 @@ class PaperCommands(CommandsBase):
                 if any(m.id == measure_id for m in changed[1:]):
                     raise ValidationError("A measure is decided twice.", field)
                 measure = self.load(Measure, measure_id, field)
+                # Deciding through the consultation needs the same right as decideMeasure.
+                self.permit("concludeConsultation:measure", measure)
                 if adopted and decision == "REJECTED":
                     raise ValidationError("A rejected paper adopts no measure.", field)
-                measure.decide(meta, adopted=adopted, body=body, paper_id=paper.id)
+                measure.decide(dated, adopted=adopted, body=body, paper=paper)
                 changed.append(measure)
             return paper.id, changed
 
@@ -159,6 +173,31 @@ class PaperCommands(CommandsBase):
             client_mutation_id=client_mutation_id,
         )
 
+    def withdraw_paper(
+        self, meta: Meta, *, paper: UUID, client_mutation_id: str | None = None
+    ) -> UUID:
+        """A paper submitted in error: withdrawn, never deleted; its reference is free again,
+        and a measure referred to no other paper is back to PROPOSED."""
+
+        def action() -> Outcome:
+            target = self.load(Paper, paper, "paper")
+            self.permit("withdrawPaper", target)
+            target.withdraw(meta)
+            measures = [self.load(Measure, m, "paper") for m in target.measure_ids]
+            for measure in measures:
+                measure.withdraw_referral(meta, target.id)
+            # The measures' referrals go with the paper its lead withdraws: every one of them
+            # was made with that lead's consent (referMeasure needs the paper's lead too).
+            self.allow(*measures)
+            changed: list[PlanningAggregate] = [target, *measures]
+            claim = self.repository.get(claim_id(REFERENCE, target.reference))
+            if claim.owner_id == target.id:
+                claim.release(meta)
+                changed.append(claim)
+            return target.id, changed
+
+        return self.execute(meta, "withdrawPaper", client_mutation_id, action)
+
     def inform_parliamentary_groups(
         self,
         meta: Meta,
@@ -174,19 +213,20 @@ class PaperCommands(CommandsBase):
                 topic: PlanningAggregate = self.load(Measure, subject, "subject")
             except ValidationError:
                 topic = self.load(Paper, subject, "subject")
+            self.permit("informParliamentaryGroups", topic)
             orgs = [
                 self.load(Organization, g, f"groups.{i}") for i, g in enumerate(unique_ids(groups))
             ]
-            return single(
-                Briefing.inform(
-                    meta,
-                    subject_id=topic.id,
-                    subject_type=type(topic).__name__,
-                    groups=orgs,
-                    channel=channel,
-                    note=note,
-                )
+            briefing = Briefing.inform(
+                meta,
+                subject_id=topic.id,
+                subject_type=type(topic).__name__,
+                groups=orgs,
+                channel=channel,
+                note=note,
             )
+            self.allow(briefing)
+            return single(briefing)
 
         return self.execute(meta, "informParliamentaryGroups", client_mutation_id, action)
 

@@ -1,7 +1,6 @@
-"""Personal-data vault: persons' names live here, never in events (DSGVO, DESIGN §7).
-
-A plain table beside the event store, in the same database: erasing a person deletes the
-row, and the immutable history keeps only the person's id and a PersonDataErased event.
+"""The personal-data table of earlier versions: the names of persons registered before
+names were sealed in events (``Person.PersonRegistered`` version 1) are read from here, and
+erasing such a person deletes the row. Nothing new is written to it.
 """
 
 from __future__ import annotations
@@ -30,13 +29,6 @@ class PersonalDataVault:
             cursor.execute(
                 f"CREATE TABLE IF NOT EXISTS {self.table} "
                 "(person_id TEXT PRIMARY KEY, name TEXT NOT NULL)"
-            )
-
-    def put(self, person_id: UUID, name: str) -> None:
-        with self.datastore.transaction(commit=True) as cursor:
-            cursor.execute(
-                self._sql(f"INSERT INTO {self.table} (person_id, name) VALUES (?, ?)"),
-                (str(person_id), name),
             )
 
     def names(self, person_ids: list[UUID]) -> dict[UUID, str]:

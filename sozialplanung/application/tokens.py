@@ -17,7 +17,7 @@ from uuid import UUID
 from eventsourcing.postgres import PostgresDatastore
 
 from ..domain.base import NotFound, ValidationError, choice, text
-from .access import Principal, Role
+from ..domain.rights import PUBLIC, Principal, Role, Unauthenticated
 
 PREFIX = "sp_"
 FINGERPRINT = 12  # hex digits of the hash that name a token in `token list`
@@ -34,6 +34,23 @@ class TokenInfo:
 
 def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def bearer_token(header: str | None) -> str | None:
+    """The token of an ``Authorization: Bearer <token>`` header; None without the header.
+
+    Anything else (``Basic …``, ``Bearer`` alone, a tab for the space) is refused rather than
+    read as anonymous: a client that meant to sign in must learn that it did not."""
+    if header is None:
+        return None
+    scheme, _, value = header.partition(" ")
+    token = value.strip()
+    if scheme.lower() != "bearer" or not token or any(c.isspace() for c in token):
+        raise Unauthenticated(
+            "The Authorization header must read 'Bearer <token>' (one space, the token "
+            "that `sozialplanung token create` printed)."
+        )
+    return token
 
 
 class TokenStore:
@@ -74,6 +91,17 @@ class TokenStore:
                 ),
             )
         return token
+
+    def resolve(self, authorization: str | None) -> Principal:
+        """The principal an Authorization header names: PUBLIC without one; Unauthenticated
+        for a malformed header or an unknown or revoked token."""
+        token = bearer_token(authorization)
+        if token is None:
+            return PUBLIC
+        found = self.principal(token)
+        if found is None:
+            raise Unauthenticated("That token is unknown or revoked.")
+        return found
 
     def principal(self, token: str) -> Principal | None:
         with self.datastore.transaction(commit=False) as cursor:

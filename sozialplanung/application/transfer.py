@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import fields
+from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 from typing import Any
 from uuid import UUID
 
@@ -42,13 +43,16 @@ class ImportRefused(Exception):
 # Export ------------------------------------------------------------------------------
 
 
-def export_lines(app: Application, progress: Callable[[int], None] | None = None) -> Iterator[str]:
-    """Every stored event as one JSON line (without newline), oldest first, in batches."""
+def export_lines(
+    app: Application, progress: Callable[[int], None] | None = None, *, with_keys: bool = False
+) -> Iterator[str]:
+    """Every stored event as one JSON line (without newline), oldest first, in batches;
+    with ``with_keys``, then every data key that still exists (a full backup)."""
     last = 0
     while True:
         batch = app.recorder.select_notifications(start=last + 1, limit=BATCH)
         if not batch:
-            return
+            break
         for notification in batch:
             state = json.loads(_open(app, notification.state))
             yield _dumps(
@@ -64,20 +68,40 @@ def export_lines(app: Application, progress: Callable[[int], None] | None = None
         last = batch[-1].id
         if progress:
             progress(len(batch))
+    if with_keys:
+        for row in app.keys.export_rows():  # type: ignore[attr-defined]
+            yield _dumps({"data_key": row})
 
 
 # Import ------------------------------------------------------------------------------
 
 
-def read_lines(app: Application, lines: Iterable[str]) -> list[StoredEvent]:
-    """The file's events, checked line by line; ImportRefused names the first bad line."""
-    events: list[StoredEvent] = []
+@dataclass
+class Backup:
+    """A file's events (with the positions they had) and the data keys it carries."""
+
+    events: list[StoredEvent] = field(default_factory=list)
+    positions: list[int] = field(default_factory=list)
+    keys: list[dict[str, Any]] = field(default_factory=list)
+
+
+def read_lines(app: Application, lines: Iterable[str]) -> Backup:
+    """The file's events and keys, checked line by line; ImportRefused names the first bad
+    line."""
+    backup = Backup()
+    events = backup.events
     last_position = 0
     versions: dict[str, int] = {}
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
+            key = _key_line(line)
+            if key is not None:
+                backup.keys.append(key)
+                continue
+            if backup.keys:
+                raise ValueError("an event after the data keys: the file is not in order")
             record = _record(line)
             if record["position"] <= last_position:
                 raise ValueError(
@@ -100,22 +124,28 @@ def read_lines(app: Application, lines: Iterable[str]) -> list[StoredEvent]:
         except (ValueError, TypeError, KeyError) as error:
             raise ImportRefused(f"line {number}: {error}") from None
         events.append(stored)
+        backup.positions.append(record["position"])
         last_position = record["position"]
         versions[aggregate] = expected
-    return events
+    return backup
 
 
-def import_events(app: Application, events: list[StoredEvent]) -> int:
-    """Stores the events into an empty store in one transaction, then takes the snapshots
-    the application would have taken."""
+def import_events(app: Application, backup: Backup) -> int:
+    """Stores the events and their keys into an empty store in one transaction, then takes
+    the snapshots the application would have taken."""
     if app.recorder.max_notification_id():
         raise ImportRefused("The store already holds events; import only into an empty store.")
+    keys = app.keys  # type: ignore[attr-defined]
+    keys.stage_import(backup.keys, backup.positions)
     try:
-        app.recorder.insert_events(events)  # one transaction: all or nothing
+        app.recorder.insert_events(backup.events)  # one transaction: all or nothing
     except PersistenceError as error:
         raise ImportRefused(f"The store refused the events ({error}).") from None
-    _take_snapshots(app, events)
-    return len(events)
+    finally:
+        keys.discard_staged()
+    with keys.reading():
+        _take_snapshots(app, backup.events)
+    return len(backup.events)
 
 
 def _take_snapshots(app: Application, events: list[StoredEvent]) -> None:
@@ -133,7 +163,29 @@ def _take_snapshots(app: Application, events: list[StoredEvent]) -> None:
 # Lines -------------------------------------------------------------------------------
 
 
-def _record(line: str) -> dict[str, Any]:
+KEY_FIELDS = ("key_id", "kind", "subject", "material", "first_position", "last_position")
+
+
+def _key_line(line: str) -> dict[str, Any] | None:
+    """A data key of a full backup ({"data_key": {...}}), checked; None for other lines."""
+    if not line.startswith('{"data_key"'):
+        return None
+    record = _record(line, fields={})
+    key = record.get("data_key")
+    if set(record) != {"data_key"} or not isinstance(key, dict):
+        raise ValueError("a data key line holds one object, data_key")
+    missing = [name for name in (*KEY_FIELDS, "created_at") if name not in key]
+    if missing:
+        raise ValueError(f"the data key lacks {missing}")
+    if key["kind"] == "actor":  # a pseudonym: the name, no material
+        if key["material"] is not None or not isinstance(key["subject"], str):
+            raise ValueError("an actor's key names the actor and holds no material")
+    else:
+        bytes.fromhex(str(key["material"]))
+    return key
+
+
+def _record(line: str, fields: dict[str, type | tuple[type, ...]] = FIELDS) -> dict[str, Any]:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as error:
@@ -142,13 +194,13 @@ def _record(line: str) -> dict[str, Any]:
         raise ValueError("not JSON (nested too deeply)") from None
     if not isinstance(record, dict):
         raise ValueError("not a JSON object")
-    for name, kind in FIELDS.items():
+    for name, kind in fields.items():
         if name not in record:
             raise ValueError(f"'{name}' is missing")
         value = record[name]
         if not isinstance(value, kind) or isinstance(value, bool):
             raise ValueError(f"'{name}' must be a {getattr(kind, '__name__', kind)}")
-    if record["aggregate_version"] < 1:
+    if "aggregate_version" in fields and record["aggregate_version"] < 1:
         raise ValueError("'aggregate_version' must be 1 or more")
     return record
 
@@ -164,8 +216,9 @@ def _check_decodes(app: Application, stored: StoredEvent, record: dict[str, Any]
     except Exception as error:
         raise ValueError(f"{stored.topic} cannot be read from its state ({error})") from None
     # Decoding does not check the fields (old versions are upcast first): compare them.
-    expected = {f.name for f in fields(type(event))}
-    missing, unknown = expected - set(vars(event)), set(vars(event)) - expected
+    expected = {f.name for f in dataclass_fields(type(event))}
+    present = {name for name in vars(event) if not name.startswith("_")}  # markers aside
+    missing, unknown = expected - present, present - expected
     if missing or unknown:
         raise ValueError(
             f"the state of {stored.topic.rsplit('.', 1)[-1]} lacks {sorted(missing)} "

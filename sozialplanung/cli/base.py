@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -43,6 +44,8 @@ Settings (a flag wins over its environment variable):
 @click.pass_context
 def main(ctx: click.Context, data_dir: Path | None, database_url: str | None) -> None:
     """sozialplanung: event-sourced collaboration service for municipal social planning."""
+    # Every file this process creates (stores, locks, exports, reports) is owner-only.
+    os.umask(0o077)
     try:
         settings = Settings.from_env()
     except SettingsError as error:
@@ -50,10 +53,19 @@ def main(ctx: click.Context, data_dir: Path | None, database_url: str | None) ->
     ctx.obj = settings.with_overrides(data_dir=data_dir, database_url=database_url)
 
 
-def planning_app(settings: Settings) -> PlanningApp:
+def planning_app(settings: Settings, *, existing: bool = False) -> PlanningApp:
+    """The application on the configured store. ``existing``: a command that only reads
+    refuses a data directory that holds no store (a typo must not create an empty one)."""
     # Imported here so that --help answers without loading the store's libraries.
     from ..application import PlanningApp
 
+    if existing and not settings.uses_postgres:
+        store = settings.data_dir / "events.sqlite"
+        if not store.is_file():
+            raise click.ClickException(
+                f"There is no store in {settings.data_dir} (no events.sqlite): check "
+                "--data-dir / SOZIALPLANUNG_DATA_DIR. Nothing was created."
+            )
     try:
         return PlanningApp.from_settings(settings)
     except SettingsError as error:
@@ -64,14 +76,12 @@ def planning_app(settings: Settings) -> PlanningApp:
 def current_views(settings: Settings) -> Iterator[ReadQueries]:
     """The read model, current with the event log, for a one-off read."""
     from ..projections import ReadModel
-    from ..projections.documents import DocumentCodec
-    from ..projections.queries import ReadQueries
 
-    app = planning_app(settings)
+    app = planning_app(settings, existing=True)
     read_model = ReadModel(settings, app)
     try:
         read_model.bring_current()
-        yield ReadQueries(read_model.db, DocumentCodec(app.mapper.transcoder))
+        yield read_model.queries
     except RuntimeError as error:
         raise click.ClickException(str(error)) from None
     finally:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
+import socket
 import sys
 import tempfile
 
 import click
 
+from ..limits import MAX_WEBSOCKET_MESSAGE_BYTES
 from ..settings import ENV_PREFIX, Settings, SettingsError, parse_origins
 from .base import main, planning_app
 
@@ -51,11 +54,25 @@ def demo(settings: Settings) -> None:
     "(e.g. https://intranet.example.de); default none.",
 )
 @click.option(
+    "--dev",
+    is_flag=True,
+    envvar=ENV_PREFIX + "DEV",
+    show_envvar=True,
+    help="Development mode: GraphiQL, introspection and suggestions. Without it the "
+    "service runs in production mode.",
+)
+@click.option(
     "--workers",
     type=click.IntRange(1, 64),
     default=1,
     show_default=True,
     help="Server processes; the views still run once, in one of them.",
+)
+@click.option(
+    "--check-port",
+    is_flag=True,
+    help="Only check that HOST:PORT is free and exit (1 when it is not); writes nothing. "
+    "`make run` checks before it loads the demo or creates a token.",
 )
 @click.pass_obj
 def serve(
@@ -63,19 +80,37 @@ def serve(
     host: str | None,
     port: int | None,
     allowed_origins: str | None,
+    dev: bool,
     workers: int,
+    check_port: bool,
 ) -> None:
     """Serve the API at http://HOST:PORT/graphql."""
-    import uvicorn
-
     try:
         origins = parse_origins(allowed_origins) if allowed_origins is not None else None
     except SettingsError as error:
         raise click.BadParameter(str(error), param_hint="--allowed-origins") from None
-    settings = settings.with_overrides(host=host, port=port, allowed_origins=origins)
+    settings = settings.with_overrides(
+        host=host, port=port, allowed_origins=origins, production=not dev
+    )
+    # Before anything starts: a busy port is named with the way to choose another.
+    problem = port_problem(settings.host, settings.port)
+    if problem:
+        click.echo(
+            f"Cannot listen on {settings.host}:{settings.port}: {problem}. Choose another "
+            f"port with --port or {ENV_PREFIX}PORT (e.g. {ENV_PREFIX}PORT=8001 make run), "
+            "or stop the process that uses it.",
+            err=True,
+        )
+        sys.exit(1)
+    if check_port:
+        click.echo(f"{settings.host}:{settings.port} is free.", err=True)
+        return
+    import uvicorn
+
+    mode = "development mode: GraphiQL and introspection on" if dev else "production mode"
     click.echo(
         f"sozialplanung on http://{settings.host}:{settings.port}/graphql "
-        f"({settings.backend} store, {workers} worker(s))",
+        f"({settings.backend} store, {workers} worker(s), {mode})",
         err=True,
     )
     # Worker processes build their app from the environment: hand the settings over.
@@ -93,10 +128,26 @@ def serve(
             port=settings.port,
             workers=workers,
             log_level="info",
+            # Defence in depth beside the app's own check (limits.py): uvicorn closes a
+            # websocket whose message is larger, before reading it whole.
+            ws_max_size=MAX_WEBSOCKET_MESSAGE_BYTES + 1024,
         )
     finally:
         if shared_metrics:
             shutil.rmtree(shared_metrics, ignore_errors=True)
+
+
+def port_problem(host: str, port: int) -> str | None:
+    """Why the server could not listen on host:port, or None when it can (tried by binding,
+    with SO_REUSEADDR as the server itself does, and released at once)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET  # as uvicorn decides
+    try:
+        with socket.create_server((host, port), family=family):
+            return None
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            return "another process listens there"
+        return error.strerror or str(error)
 
 
 @main.command()
@@ -107,7 +158,7 @@ def rebuild(settings: Settings) -> None:
 
     from ..projections import ReadModel
 
-    app = planning_app(settings)
+    app = planning_app(settings, existing=True)
     read_model = ReadModel(settings, app)
     try:
         total = app.recorder.max_notification_id() or 0

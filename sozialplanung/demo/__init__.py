@@ -1,19 +1,19 @@
 """Demo data from council paper FB 50/0098/WP16 of the City of Aachen.
 
-What the paper states is recorded as stated (`paper`). Everything else — working-group
-topics, persons, meeting dates, the sample measures of the cycles 2011–2013, 2013–2015 and
-the open cycle 2015–2017 (`cycles`) — is illustrative and says so in its text or in the
-event's reason.
+What the paper states is recorded as stated (`paper`). Everything else is illustrative and
+says so in its text or in the event's reason: eight Sozialkonferenz cycles from 2011–2013 to
+the open cycle 2025–2027 with their measures (`cycles`, `stories`, `lifecycle`,
+`vocabulary`), and the routine of the bodies at the paper's cadence with the deviations the
+compliance report finds (`meetings`). The story is played in business-date order up to the
+demo's "today", 2026-11-25; later meetings are only scheduled.
 """
 
 from __future__ import annotations
 
-from datetime import date
-
 from ..application import PlanningApp
 from ..domain.claim import Claim
-from . import cycles, paper
-from .recorder import DemoRecorder
+from . import cycles, meetings, paper
+from .recorder import TODAY, DemoRecorder
 
 __all__ = ["DemoLoader", "load_demo"]
 
@@ -23,13 +23,12 @@ class DemoLoader(DemoRecorder):
         paper.organizations(self)
         paper.bodies(self)
         paper.papers(self)
-        cycles.first_cycle(self)
-        cycles.second_cycle(self)
-        cycles.third_cycle(self)
-        cycles.routine_meetings(self)
+        cycles.plan(self)
+        meetings.plan(self)
+        self.play()
         # The marker makes a second run a no-op (see load_demo).
         marker = Claim.make(
-            self.meta(date(2015, 11, 3), "Demo data loaded."),
+            self.meta(TODAY, "Demo data loaded."),
             kind="demo",
             key="FB 50/0098/WP16",
             owner_id=self.ids["0098"],

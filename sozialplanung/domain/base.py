@@ -9,13 +9,17 @@ was typed in. ``recorded_at`` is the event's ``timestamp``, set by the library.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate
+
+if TYPE_CHECKING:
+    from .rights import Principal
 
 MAX_NAME = 200
 MAX_TEXT = 20_000
@@ -25,8 +29,21 @@ MAX_TEXT = 20_000
 EARLIEST = date(1900, 1, 1)
 LATEST = date(2199, 12, 31)
 # Control characters (tab and line breaks are text) and lone surrogates cannot be stored in
-# PostgreSQL text or encoded as UTF-8.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+# PostgreSQL text or encoded as UTF-8. C1 controls have no meaning in text, and the
+# bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) make a name
+# or reference display differently from what it is ("Trojan Source"): all are refused.
+_UNPRINTABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+# Set on an event read back whose sealed values could not be opened (their key was
+# destroyed): the views and the API show it as redacted.
+REDACTED_MARK = "_redacted"
+
+
+def is_redacted(event: Any) -> bool:
+    return bool(getattr(event, "__dict__", {}).get(REDACTED_MARK))
 
 
 class ErrorCode(StrEnum):
@@ -74,18 +91,43 @@ class VersionConflict(DomainError):
 
 @dataclass(frozen=True)
 class Meta:
-    """Handlungskontext: who acts, for whom, why, in which request, for which business date."""
+    """Handlungskontext: who acts, for whom, why, in which request, for which business date.
 
-    actor: str
+    The principal travels with the command: the application decides its rights against the
+    aggregates the command changes, and the events name it as their actor.
+
+    ``today`` is the caller's calendar day, the only clock the domain knows: whoever builds
+    the Meta (the API, the console, the demo, a test) sets it. ``effective_on`` is the
+    business date as the client gave it; ``None`` means "not given": the action's own day
+    where it has one (the meeting's, the consultation's; see :func:`occurred`), else today.
+    """
+
+    principal: Principal
     correlation_id: str
-    effective_on: date
+    today: date
+    effective_on: date | None = None
     on_behalf_of: UUID | None = None
     reason: str | None = None
 
     def __post_init__(self) -> None:
-        business_date(self.effective_on, "effectiveOn")
+        business_date(self.today, "today")
+        if self.effective_on is not None:
+            business_date(self.effective_on, "effectiveOn")
         if self.reason is not None:
             printable(self.reason, "reason")
+
+    @property
+    def actor(self) -> str:
+        return self.principal.actor
+
+    @property
+    def business_day(self) -> date:
+        """The business date the events carry: as given, else today."""
+        return self.effective_on if self.effective_on is not None else self.today
+
+    def defaulting_to(self, day: date) -> Meta:
+        """This context with ``day`` as its business date unless the client gave one."""
+        return self if self.effective_on is not None else replace(self, effective_on=day)
 
     def fields(self) -> dict[str, Any]:
         return {
@@ -93,8 +135,44 @@ class Meta:
             "on_behalf_of": self.on_behalf_of,
             "reason": self.reason,
             "correlation_id": self.correlation_id,
-            "effective_on": self.effective_on,
+            "effective_on": self.business_day,
         }
+
+
+def occurred(
+    meta: Meta,
+    what: str,
+    *,
+    own_day: tuple[str, date] | None = None,
+    not_before: Sequence[tuple[str, date | None]] = (),
+) -> Meta:
+    """The context of something that *happened* (a meeting held, a decision taken): its
+    business date defaults to the thing's own day (``own_day``: a label and the date),
+    else today, and lies neither after today nor before any date in ``not_before``.
+
+    ``what`` names the happening in the messages ("holding the meeting").
+    """
+    given = meta.effective_on is not None
+    resolved = meta if own_day is None else meta.defaulting_to(own_day[1])
+    day = resolved.business_day
+    if given or own_day is None:
+        subject = f"effectiveOn ({day.isoformat()})"
+    else:
+        subject = f"effectiveOn (not given: {own_day[0]}, {day.isoformat()})"
+    if day > meta.today:
+        raise ValidationError(
+            f"{subject} lies in the future (today is {meta.today.isoformat()}): {what} is "
+            "recorded once it has happened, never ahead.",
+            "effectiveOn",
+        )
+    for label, earliest in not_before:
+        if earliest is not None and day < earliest:
+            raise ValidationError(
+                f"{subject} lies before {label} ({earliest.isoformat()}): {what} cannot "
+                "be dated earlier.",
+                "effectiveOn",
+            )
+    return resolved
 
 
 class PlanningAggregate(Aggregate):
@@ -106,11 +184,30 @@ class PlanningAggregate(Aggregate):
     """
 
     class Event(Aggregate.Event):
+        """Version 2 stores personal data and prose sealed (encrypted under a data key, see
+        ``application/sealing.py``); version 1 stored them as plain text, which is read as
+        stored. The fields are the same in both.
+
+        ``prose`` names the free-text fields of an event class, sealed under the key of the
+        command's record (destroyed by ``redactEvent``); ``personal`` the personal data of
+        the person the event is about, sealed under that person's key (destroyed by
+        ``erasePerson``). The actor is sealed under a key of its own, so that an export
+        without keys names nobody.
+        """
+
+        class_version = 2
+        prose: ClassVar[tuple[str, ...]] = ("reason",)
+        personal: ClassVar[tuple[str, ...]] = ()
+
         actor: str
         on_behalf_of: UUID | None
         reason: str | None
         correlation_id: str
         effective_on: date
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            """Nothing to change: version 1's plain text stays as it was stored."""
 
     class Created(Event, Aggregate.Created):
         pass
@@ -123,6 +220,11 @@ class PlanningAggregate(Aggregate):
                 f"not {expected}: it was changed meanwhile. Reload and try again.",
                 field="expectedVersion",
             )
+
+
+def article(noun: str) -> str:
+    """'a measure', 'an organization' (for messages)."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
 
 
 def printable(value: str, field: str) -> str:

@@ -19,6 +19,7 @@ from .base import (
     NotFound,
     PlanningAggregate,
     ValidationError,
+    article,
     choice,
     optional_text,
     text,
@@ -132,9 +133,10 @@ class Body(PlanningAggregate):
 
     class MemberJoined(PlanningAggregate.Event):
         """Version 1 knew no ``on_behalf_of_id`` (a member representing an organisation);
-        stored v1 events are read as members on their own behalf."""
+        stored v1 events are read as members on their own behalf. Version 3 seals prose
+        (see PlanningAggregate.Event)."""
 
-        class_version = 2
+        class_version = 3
 
         member_id: UUID
         member_type: str
@@ -144,6 +146,10 @@ class Body(PlanningAggregate):
         @staticmethod
         def upcast_v1_v2(state: dict[str, Any]) -> None:
             state["on_behalf_of_id"] = None
+
+        @staticmethod
+        def upcast_v2_v3(state: dict[str, Any]) -> None:
+            """Nothing to change: version 2's plain text stays as it was stored."""
 
         def apply(self, body: Body) -> None:
             body.memberships.append(
@@ -186,6 +192,8 @@ class Body(PlanningAggregate):
             body.dissolved_on = self.effective_on
 
     class NoticePublished(PlanningAggregate.Event):
+        prose = (*PlanningAggregate.Event.prose, "text")
+
         title: str
         text: str
 
@@ -242,7 +250,9 @@ class Body(PlanningAggregate):
     def require_kind(self, *kinds: BodyKind, field: str = "body") -> None:
         if self.kind not in kinds:
             wanted = " or ".join(k.value for k in kinds)
-            raise ValidationError(f"{self.name} is a {self.kind}, not a {wanted}.", field)
+            raise ValidationError(
+                f"{self.name} is {article(self.kind)}, not {article(wanted)}.", field
+            )
 
     def open_membership(self, member_id: UUID) -> dict[str, Any] | None:
         for membership in self.memberships:
@@ -284,7 +294,7 @@ class Body(PlanningAggregate):
     ) -> None:
         self.require_active()
         member_role = choice(MemberRole, role, "role")
-        since = meta.effective_on
+        since = meta.business_day
         if since < self.established_on:
             raise ValidationError(
                 f"{self.name} was established on {self.established_on}; "
@@ -321,7 +331,7 @@ class Body(PlanningAggregate):
     def change_member_role(self, meta: Meta, *, member_id: UUID, role: str) -> None:
         self.require_active()
         new_role = choice(MemberRole, role, "role")
-        current = self._current_membership(member_id, meta.effective_on)
+        current = self._current_membership(member_id, meta.business_day)
         if current["role"] == new_role:
             raise InvalidTransition(f"The member already has the role {new_role}.", "role")
         self.trigger_event(
@@ -330,12 +340,12 @@ class Body(PlanningAggregate):
 
     def remove_member(self, meta: Meta, *, member_id: UUID) -> None:
         self.require_active()
-        self._current_membership(member_id, meta.effective_on)
+        self._current_membership(member_id, meta.business_day)
         self.trigger_event(self.MemberLeft, member_id=member_id, **meta.fields())
 
     def dissolve(self, meta: Meta) -> None:
         self.require_active()
-        if meta.effective_on < self.established_on:
+        if meta.business_day < self.established_on:
             raise ValidationError(
                 "A body cannot be dissolved before it was established.", "effectiveOn"
             )

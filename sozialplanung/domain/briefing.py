@@ -20,6 +20,8 @@ class Briefing(PlanningAggregate):
         note: str | None
 
     class ParliamentaryGroupsInformed(PlanningAggregate.Created):
+        prose = (*PlanningAggregate.Event.prose, "note")
+
         subject_id: UUID
         subject_type: str
         group_ids: list[UUID]

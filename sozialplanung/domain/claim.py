@@ -2,7 +2,8 @@
 
 A paper reference or a client mutation id may be used once. The claim's id is derived from
 the key (``uuid5``), so of two racing saves the second fails on the event store's version
-constraint and writes nothing — no lookup table, no check-then-write race.
+constraint and writes nothing — no lookup table, no check-then-write race. A key can be
+released (a paper withdrawn as submitted in error) and claimed again, by the same rule.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ class Claim(PlanningAggregate):
     if TYPE_CHECKING:  # state set by the events' apply(); see PlanningAggregate
         kind: str
         key: str
-        owner_id: UUID
+        owner_id: UUID | None  # None once released
 
     class KeyClaimed(PlanningAggregate.Created):
         kind: str
@@ -34,6 +35,16 @@ class Claim(PlanningAggregate):
 
         def apply(self, claim: Claim) -> None:
             claim.kind, claim.key, claim.owner_id = self.kind, self.key, self.owner_id
+
+    class KeyReleased(PlanningAggregate.Event):
+        def apply(self, claim: Claim) -> None:
+            claim.owner_id = None
+
+    class KeyReclaimed(PlanningAggregate.Event):
+        owner_id: UUID
+
+        def apply(self, claim: Claim) -> None:
+            claim.owner_id = self.owner_id
 
     @classmethod
     def make(cls, meta: Meta, *, kind: str, key: str, owner_id: UUID) -> Claim:
@@ -45,6 +56,13 @@ class Claim(PlanningAggregate):
             owner_id=owner_id,
             **meta.fields(),
         )
+
+    def release(self, meta: Meta) -> None:
+        if self.owner_id is not None:
+            self.trigger_event(self.KeyReleased, **meta.fields())
+
+    def reclaim(self, meta: Meta, *, owner_id: UUID) -> None:
+        self.trigger_event(self.KeyReclaimed, owner_id=owner_id, **meta.fields())
 
 
 def receipt_id(actor: str, client_mutation_id: str) -> UUID:

@@ -26,6 +26,7 @@ from .body import Body, BodyKind
 from .meeting import Meeting, MeetingStatus
 
 CYCLE_NAMESPACE = uuid5(NAMESPACE_URL, "https://sozialplanung.invalid/cycle")
+MAX_NUMBER = 10_000
 
 
 class CycleStatus(StrEnum):
@@ -99,8 +100,10 @@ class Cycle(PlanningAggregate):
         conference: Body,
         working_groups: list[tuple[Body, str]],
     ) -> Cycle:
-        if not 1 <= number <= 10_000:
-            raise ValidationError(f"A cycle number is between 1 and 10000, not {number}.", "number")
+        if not 1 <= number <= MAX_NUMBER:
+            raise ValidationError(
+                f"A cycle number is between 1 and {MAX_NUMBER}, not {number}.", "number"
+            )
         period(starts_on, ends_on)
         if starts_on == ends_on:
             raise ValidationError("A cycle cannot start and end on the same day.", "endsOn")

@@ -4,10 +4,15 @@ dropped or carried forward into the next cycle — one identity across all its c
 
 Each cycle the measure lives in is a *term*; a term remembers every state the measure
 reached in it, how it ended and its evaluation, which the cycle statistics count.
+
+Decisions and evaluations record what happened: their business date lies neither in the
+future nor before what they follow (the measure's proposal or carrying forward, the paper's
+date, the adoption).
 """
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 from uuid import UUID, uuid4
@@ -19,12 +24,14 @@ from .base import (
     PlanningAggregate,
     ValidationError,
     choice,
+    occurred,
     optional_text,
     percent,
     text,
 )
 from .body import POLITICAL_KINDS, Body
 from .cycle import Cycle
+from .paper import Paper
 
 
 class MeasureStatus(StrEnum):
@@ -63,7 +70,12 @@ def _factors(values: list[str] | None, field: str) -> list[str]:
 
 
 class Measure(PlanningAggregate):
+    """Version 2 of the state (snapshots) knows the day the current term began."""
+
+    class_version = 2
+
     if TYPE_CHECKING:  # state set by the events' apply(); see PlanningAggregate
+        term_began_on: date | None
         title: str
         description: str | None
         status: str
@@ -77,6 +89,11 @@ class Measure(PlanningAggregate):
         progress_reports: list[dict[str, Any]]
         decisions: list[dict[str, Any]]
 
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        """A snapshot from before the term's first day was kept: unknown, so no bound."""
+        state.setdefault("term_began_on", None)
+
     def _enter(self, status: MeasureStatus, *, ends_term: bool = False) -> None:
         self.status = status.value
         term = self.terms[-1]
@@ -86,6 +103,8 @@ class Measure(PlanningAggregate):
             term["status_at_end"] = status.value
 
     class MeasureProposed(PlanningAggregate.Created):
+        prose = (*PlanningAggregate.Event.prose, "description")
+
         cycle_number: int
         working_group_id: UUID
         title: str
@@ -100,9 +119,12 @@ class Measure(PlanningAggregate):
             measure.paper_ids, measure.evaluations = [], []
             measure.progress_reports, measure.decisions = [], []
             measure.terms = [_term(self.cycle_number, self.working_group_id)]
+            measure.term_began_on = self.effective_on
             measure._enter(S.PROPOSED)
 
     class MeasureRevised(PlanningAggregate.Event):
+        prose = (*PlanningAggregate.Event.prose, "description")
+
         title: str
         description: str | None
 
@@ -115,6 +137,17 @@ class Measure(PlanningAggregate):
         def apply(self, measure: Measure) -> None:
             measure.paper_ids.append(self.paper_id)
             measure._enter(S.IN_DELIBERATION)
+
+    class ReferralWithdrawn(PlanningAggregate.Event):
+        """The paper it was referred to was withdrawn; with no paper left, the measure is
+        back to PROPOSED."""
+
+        paper_id: UUID
+
+        def apply(self, measure: Measure) -> None:
+            measure.paper_ids.remove(self.paper_id)
+            if measure.status == S.IN_DELIBERATION and not measure.paper_ids:
+                measure.status = S.PROPOSED.value
 
     class MeasureDecided(PlanningAggregate.Event):
         adopted: bool
@@ -141,6 +174,8 @@ class Measure(PlanningAggregate):
             measure._enter(S.IN_IMPLEMENTATION)
 
     class ProgressReported(PlanningAggregate.Event):
+        prose = (*PlanningAggregate.Event.prose, "note")
+
         percent: int
         note: str | None
 
@@ -156,6 +191,8 @@ class Measure(PlanningAggregate):
             )
 
     class MeasureEvaluated(PlanningAggregate.Event):
+        prose = (*PlanningAggregate.Event.prose, "report", "obstacles", "enablers")
+
         outcome: str
         obstacles: list[str]
         enablers: list[str]
@@ -175,6 +212,8 @@ class Measure(PlanningAggregate):
             measure._enter(S.EVALUATED)
 
     class MeasureCarriedForward(PlanningAggregate.Event):
+        prose = (*PlanningAggregate.Event.prose, "description")
+
         to_cycle: int
         working_group_id: UUID
         title: str
@@ -187,6 +226,7 @@ class Measure(PlanningAggregate):
             measure.working_group_id = self.working_group_id
             measure.title, measure.description = self.title, self.description
             measure.terms.append(_term(self.to_cycle, self.working_group_id))
+            measure.term_began_on = self.effective_on
             measure.progress = 0 if self.status_in_new_cycle == S.PROPOSED else measure.progress
             measure._enter(S(self.status_in_new_cycle))
 
@@ -261,16 +301,47 @@ class Measure(PlanningAggregate):
             raise Duplicate("The measure is already referred to this paper.", "paper")
         self.trigger_event(self.MeasureReferred, paper_id=paper_id, **meta.fields())
 
-    def decide(self, meta: Meta, *, adopted: bool, body: Body, paper_id: UUID | None) -> None:
+    def withdraw_referral(self, meta: Meta, paper_id: UUID) -> None:
+        if paper_id not in self.paper_ids:
+            return
+        if any(d["paper_id"] == paper_id for d in self.decisions):
+            raise InvalidTransition(
+                f"The measure '{self.title}' was decided with this paper; the decision "
+                "stands, so the paper cannot be withdrawn.",
+                "paper",
+            )
+        self.trigger_event(self.ReferralWithdrawn, paper_id=paper_id, **meta.fields())
+
+    def _term_began(self) -> tuple[str, date | None]:
+        if len(self.terms) == 1:
+            return "the day it was proposed", self.term_began_on
+        return f"the day it was carried forward into cycle {self.cycle_number}", self.term_began_on
+
+    def decide(self, meta: Meta, *, adopted: bool, body: Body, paper: Paper | None) -> None:
+        """A political body's decision. Its business date defaults to the date of the paper's
+        consultation in that body (``Paper.consultation_day``), else today; it lies neither
+        in the future nor before the measure's proposal (or carrying forward) and the
+        paper's date."""
         self._require(S.IN_DELIBERATION, action="decided (refer it to a paper first)")
         body.require_kind(*POLITICAL_KINDS)
-        if paper_id is not None and paper_id not in self.paper_ids:
+        if paper is not None and paper.id not in self.paper_ids:
             raise ValidationError("The measure was not referred to that paper.", "paper")
+        bounds = [self._term_began()]
+        consulted = None
+        if paper is not None:
+            bounds.append((f"the date of paper {paper.reference}", paper.date))
+            consulted = paper.consultation_day(body.id, meta.today)
+        meta = occurred(
+            meta,
+            "the decision",
+            own_day=(f"its consultation in {body.name}", consulted) if consulted else None,
+            not_before=bounds,
+        )
         self.trigger_event(
             self.MeasureDecided,
             adopted=adopted,
             body_id=body.id,
-            paper_id=paper_id,
+            paper_id=paper.id if paper is not None else None,
             **meta.fields(),
         )
 
@@ -296,14 +367,20 @@ class Measure(PlanningAggregate):
         enablers: list[str] | None,
         report: str | None,
     ) -> None:
+        """Any outcome, whether or not its implementation was recorded as started. The
+        business date defaults to today and lies neither in the future nor before the
+        adoption or the start of the current term."""
         self._require(S.ADOPTED, S.IN_IMPLEMENTATION, action="evaluated")
         result = choice(EvaluationOutcome, outcome, "outcome")
-        if self.status == S.ADOPTED and result is not EvaluationOutcome.NOT_IMPLEMENTED:
-            raise ValidationError(
-                "The measure was adopted but never started: its outcome can only be "
-                "NOT_IMPLEMENTED.",
-                "outcome",
-            )
+        adoptions = [d["effective_on"] for d in self.decisions if d["adopted"]]
+        meta = occurred(
+            meta,
+            "the evaluation",
+            not_before=[
+                ("the day it was adopted", max(adoptions) if adoptions else None),
+                self._term_began(),
+            ],
+        )
         self.trigger_event(
             self.MeasureEvaluated,
             outcome=result.value,

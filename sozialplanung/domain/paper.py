@@ -22,6 +22,7 @@ from .base import (
     ValidationError,
     business_date,
     choice,
+    occurred,
     optional_text,
     text,
 )
@@ -86,8 +87,11 @@ class Paper(PlanningAggregate):
         attachments: list[dict[str, Any]]
         consultations: list[dict[str, Any]]
         settled: bool
+        withdrawn: bool
 
     class PaperSubmitted(PlanningAggregate.Created):
+        prose = (*PlanningAggregate.Event.prose, "decision_proposal", "explanation")
+
         reference: str
         type: str
         subject: str
@@ -110,6 +114,15 @@ class Paper(PlanningAggregate):
             paper.attachments = [dict(a) for a in self.attachments]
             paper.consultations = []
             paper.settled = False
+            paper.withdrawn = False
+
+    class MeasureListed(PlanningAggregate.Event):
+        """A measure referred to the paper after it was submitted (referMeasure)."""
+
+        measure_id: UUID
+
+        def apply(self, paper: Paper) -> None:
+            paper.measure_ids.append(self.measure_id)
 
     class ConsultationScheduled(PlanningAggregate.Event):
         consultation_id: UUID
@@ -134,6 +147,8 @@ class Paper(PlanningAggregate):
             )
 
     class ConsultationConcluded(PlanningAggregate.Event):
+        prose = (*PlanningAggregate.Event.prose, "decision_text")
+
         consultation_id: UUID
         decision: str
         decision_text: str | None
@@ -147,6 +162,12 @@ class Paper(PlanningAggregate):
     class PaperSettled(PlanningAggregate.Event):
         def apply(self, paper: Paper) -> None:
             paper.settled = True
+
+    class PaperWithdrawn(PlanningAggregate.Event):
+        """Submitted in error: the paper stays in the record, its reference is free again."""
+
+        def apply(self, paper: Paper) -> None:
+            paper.withdrawn = True
 
     @classmethod
     def submit(
@@ -193,9 +214,27 @@ class Paper(PlanningAggregate):
     def consultation(self, consultation_id: UUID) -> dict[str, Any] | None:
         return next((c for c in self.consultations if c["id"] == consultation_id), None)
 
+    def consultation_day(self, body_id: UUID, today: date) -> date | None:
+        """The day a decision of ``body_id`` on this paper was taken, when nobody says: the
+        date of the paper's authoritative consultation in that body, else of its latest
+        consultation there up to today; None when it has no dated consultation there."""
+        dated = [c for c in self.consultations if c["body_id"] == body_id and c["date"]]
+        for consultation in dated:
+            if consultation["authoritative"]:
+                return consultation["date"]
+        past = [c["date"] for c in dated if c["date"] <= today]
+        return max(past) if past else None
+
     def _require_open(self) -> None:
+        if self.withdrawn:
+            raise InvalidTransition(f"Paper {self.reference} was withdrawn.", "paper")
         if self.settled:
             raise InvalidTransition(f"Paper {self.reference} is settled (erledigt).", "paper")
+
+    def list_measure(self, meta: Meta, measure_id: UUID) -> None:
+        self._require_open()
+        if measure_id not in self.measure_ids:
+            self.trigger_event(self.MeasureListed, measure_id=measure_id, **meta.fields())
 
     def schedule_consultation(
         self,
@@ -245,9 +284,13 @@ class Paper(PlanningAggregate):
         decision: str,
         decision_text: str | None,
         deciding_measures: bool,
-    ) -> dict[str, Any]:
+    ) -> tuple[dict[str, Any], Meta]:
         """Records the decision of one consultation. When it decides measures as well, it
-        must be the authoritative consultation and its decision one that decides."""
+        must be the authoritative consultation and its decision one that decides.
+
+        Its business date defaults to the consultation's date (else today) and lies neither
+        in the future nor before the consultation's date and the paper's date. Returns the
+        consultation and the context, so dated, that the decisions on measures carry."""
         self._require_open()
         consultation = self.consultation(consultation_id)
         if consultation is None:
@@ -258,6 +301,16 @@ class Paper(PlanningAggregate):
                 "consultation",
             )
         kind = choice(DecisionKind, decision, "decision")
+        scheduled: date | None = consultation["date"]
+        meta = occurred(
+            meta,
+            "concluding the consultation",
+            own_day=("the consultation's date", scheduled) if scheduled else None,
+            not_before=[
+                ("the consultation's date", scheduled),
+                (f"the date of paper {self.reference}", self.date),
+            ],
+        )
         if deciding_measures:
             if not consultation["authoritative"]:
                 raise ValidationError(
@@ -274,9 +327,25 @@ class Paper(PlanningAggregate):
             decision_text=optional_text(decision_text, "decisionText"),
             **meta.fields(),
         )
-        return consultation
+        return consultation, meta
 
     def settle(self, meta: Meta) -> None:
+        if self.withdrawn:
+            raise InvalidTransition(f"Paper {self.reference} was withdrawn.", "paper")
         if self.settled:
             raise InvalidTransition(f"Paper {self.reference} is already settled.", "paper")
         self.trigger_event(self.PaperSettled, **meta.fields())
+
+    def withdraw(self, meta: Meta) -> None:
+        """Zurückziehen: only a paper no body has concluded on yet; the reason is required."""
+        self._require_open()
+        concluded = [c for c in self.consultations if c["decision"] is not None]
+        if concluded:
+            raise InvalidTransition(
+                f"Paper {self.reference} was already concluded on "
+                f"({concluded[0]['decision']}); it can no longer be withdrawn.",
+                "paper",
+            )
+        if not meta.reason:
+            raise ValidationError("Say why the paper is withdrawn (reason).", "reason")
+        self.trigger_event(self.PaperWithdrawn, **meta.fields())

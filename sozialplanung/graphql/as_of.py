@@ -1,5 +1,6 @@
 """Time travel: objects as the system had recorded them at a moment (`asOf: DateTime`) or at a
-version, replayed from the event store (snapshots make long histories cheap).
+version, replayed from the event store (snapshots make long histories cheap) and mapped to
+their view's row, so the API shows them exactly as it shows the current state.
 
 This is recorded time: what the system knew then. The business date of a change
 (`effectiveOn`, `members(asOf: Date)`) is a different axis; see the README.
@@ -13,73 +14,78 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
 
-from ..projections.documents import moment, state_of
-from ..projections.queries import Document
-from ..projections.statistics import term_rows
+from ..projections.database import Row
+from ..projections.registry import VIEWS
+from ..projections.view import moment
 from .context import Info
 
+ROW_OF: dict[str, Any] = {
+    view.aggregate.__name__: view.from_aggregate  # type: ignore[attr-defined]
+    for view in VIEWS
+    if hasattr(view, "from_aggregate")
+}
 
-async def document_as_of(
+
+async def row_as_of(
     info: Info, key: str, as_of: datetime | None, version: int | None
-) -> Document | None:
-    """The aggregate as recorded at that time or version; the current view without either."""
-    if as_of is None and version is None:
-        return await info.context.document(key)
+) -> Row | None:
+    """The aggregate's row as recorded at that time or version."""
     context = info.context
     if as_of is not None:
-        version = await context.run(context.queries.version_at, key, as_of)
+        version = await context.run(context.queries.audit.version_at, key, as_of)
         if version is None:
             return None
     if version is not None and version < 1:
         return None
-    return await context.run(_replay, info, key, version)
+    return await context.run(replay, info, key, version)
 
 
-def _replay(info: Info, key: str, version: int | None) -> Document | None:
+def replay(info: Info, key: str, version: int | None) -> Row | None:
+    """The aggregate at a version, as its view's row (``_type``: which view)."""
+    app = info.context.app
     try:
-        aggregate = info.context.app.repository.get(UUID(key), version=version)
+        with app.keys.reading():  # each record's key fetched once for this replay
+            aggregate = app.repository.get(UUID(key), version=version)
     except AggregateNotFoundError:
         return None
     if version is not None and aggregate.version < version:
         return None  # that version was never recorded (the store answers the latest one)
-    return Document(
-        key,
-        type(aggregate).__name__,
-        aggregate.version,
-        moment(aggregate.created_on),
-        moment(aggregate.modified_on),
-        state_of(aggregate),
-    )
+    mapper = ROW_OF.get(type(aggregate).__name__)
+    if mapper is None:
+        return None
+    row: Row = mapper(aggregate)
+    return {
+        **row,
+        "_type": type(aggregate).__name__,
+        "version": aggregate.version,
+        "created_at": moment(aggregate.created_on),
+        "modified_at": moment(aggregate.modified_on),
+    }
 
 
-async def cycle_measures_as_of(info: Info, number: int, as_of: datetime) -> list[Document]:
+async def cycle_measures_as_of(info: Info, number: int, as_of: datetime) -> list[Row]:
     """The measures that had a term in the cycle by then, each as recorded then.
 
-    Terms are only ever added, so today's terms of the cycle name every candidate.
-    """
+    Terms are only ever added, so today's measures of the cycle name every candidate."""
     queries = info.context.queries
-    candidates = sorted(
-        {row["measure_id"] for row in await info.context.run(queries.terms_of_cycle, number)}
-    )
-    versions = await info.context.run(queries.versions_at, candidates, as_of)
+    candidates: list[str] = []
+    after: str | None = None
+    while True:
+        page = await info.context.run(
+            lambda a=after: queries.measures.in_cycle(number, first=200, after=a)
+        )
+        candidates += [row["id"] for row in page.rows]
+        if not page.has_next:
+            break
+        after = page.cursors[-1]
+    versions = await info.context.run(queries.audit.versions_at, candidates, as_of)
 
-    def replay_all() -> list[Document]:
-        replayed = (_replay(info, key, version) for key, version in sorted(versions.items()))
+    def replay_all() -> list[Row]:
+        replayed = (replay(info, key, version) for key, version in sorted(versions.items()))
         return [
-            document
-            for document in replayed
-            if document is not None
-            and any(term["cycle"] == number for term in document.state["terms"])
+            row
+            for row in replayed
+            if row is not None and any(t["cycle"] == number for t in row["terms"])
         ]
 
     return await info.context.run(replay_all)
-
-
-def terms_in_cycle(documents: list[Document], number: int) -> list[dict[str, Any]]:
-    """The `measure_terms` rows of these measures for one cycle, as the statistics count them."""
-    return [
-        row
-        for document in documents
-        for row in term_rows(document.id, document.state["terms"])
-        if row["cycle_number"] == number
-    ]

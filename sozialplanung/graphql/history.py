@@ -4,7 +4,7 @@ decision trail, the cycle comparison and the council paper's rules as a report."
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
 import strawberry
 
@@ -33,16 +33,8 @@ class HistoryQueries:
         after: str | None = None,
     ) -> Connection[Event]:
         require_history(info)
-        where, params = event_conditions(filter)
-        page = await info.context.run(
-            info.context.queries.page,
-            "events",
-            ["position"],
-            where=where,
-            params=params,
-            first=first,
-            after=after,
-        )
+        audit, chosen = info.context.queries.audit, audit_filter(filter)
+        page = await info.context.run(lambda: audit.page(chosen, first=first, after=after))
         return Connection.of(page, [Event.from_row(row) for row in page.rows])
 
     @strawberry.field(
@@ -52,9 +44,9 @@ class HistoryQueries:
     async def decision_trail(self, info: Info, id: strawberry.ID) -> list[Event]:
         require_history(info)
         key = str(uuid_of(id, "id"))
-        if await info.context.document(key) is None:
-            raise NotFound("Nothing with that id has been recorded.", "id")
         rows = await info.context.run(decision_trail, info.context.queries, key)
+        if rows is None:
+            raise NotFound("Nothing with that id has been recorded.", "id")
         return [Event.from_row(row) for row in rows]
 
     @strawberry.field
@@ -62,8 +54,9 @@ class HistoryQueries:
         self, info: Info, from_: Annotated[int, strawberry.argument(name="from")], to: int
     ) -> CycleComparison:
         queries = info.context.queries
+        known = await info.context.run(queries.cycles.by_numbers, [from_, to])
         for number, field in ((from_, "from"), (to, "to")):
-            if await info.context.run(queries.cycle_id, number) is None:
+            if number not in known:
                 raise NotFound(f"There is no cycle {number}.", field)
         return CycleComparison.of(await info.context.run(compare, queries, from_, to))
 
@@ -81,9 +74,9 @@ class HistoryQueries:
         return ComplianceReport.of(report)
 
 
-def event_conditions(filter: EventFilter | None) -> tuple[list[str], list[Any]]:
+def audit_filter(filter: EventFilter | None) -> AuditFilter:
     if filter is None:
-        return [], []
+        return AuditFilter()
     return AuditFilter(
         aggregate_id=str(uuid_of(filter.aggregate_id, "aggregateId"))
         if filter.aggregate_id
@@ -95,4 +88,4 @@ def event_conditions(filter: EventFilter | None) -> tuple[list[str], list[Any]]:
         recorded_from=filter.recorded_from,
         recorded_to=filter.recorded_to,
         after_position=filter.after_position,
-    ).conditions()
+    )

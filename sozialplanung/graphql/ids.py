@@ -6,7 +6,7 @@ import base64
 import binascii
 from uuid import UUID
 
-from ..domain.base import NotFound, ValidationError
+from ..domain.base import NotFound, ValidationError, article
 
 
 def to_global(type_name: str, key: object) -> str:
@@ -30,7 +30,9 @@ def uuid_of(value: str, field: str, *types: str) -> UUID:
         type_name, key = parsed
         if types and type_name not in types:
             raise ValidationError(
-                f"{field} must be the id of a {' or '.join(types)}, not of a {type_name}.", field
+                f"{field} must be the id of {article(' or '.join(types))}, "
+                f"not of {article(type_name)}.",
+                field,
             )
     else:
         key = value
@@ -42,3 +44,13 @@ def uuid_of(value: str, field: str, *types: str) -> UUID:
 
 def optional_uuid(value: str | None, field: str, *types: str) -> UUID | None:
     return None if value is None else uuid_of(value, field, *types)
+
+
+def event_position(value: str) -> int:
+    """The audit-log position an Event id names (Event:<position>), or NOT_FOUND."""
+    parsed = from_global(value)
+    key = parsed[1] if parsed is not None and parsed[0] == "Event" else value
+    # ASCII digits only: "²".isdigit() is true, and int("²") fails.
+    if not (key.isascii() and key.isdigit() and len(key) <= 19 and 0 < int(key) < 2**63):
+        raise NotFound(f"{value!r} is not an event id of this service.", "event")
+    return int(key)

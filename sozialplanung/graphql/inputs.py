@@ -17,6 +17,33 @@ from .types.core import (
     PaperTypeEnum,
 )
 
+ENDS_AT_HELP = (
+    "When the meeting ends: after scheduledFor, at most 24 hours later, with a time zone. "
+    "Calendars show a meeting without an end as two hours long."
+)
+RESCHEDULED_END_HELP = " Without it, a meeting that had an end keeps its length."
+HELD_ON_HELP = (
+    "The day the meeting was held; default: the meeting's day. Not in the future, not "
+    "before the meeting's day."
+)
+RESOLVED_ON_HELP = (
+    "The day of the resolution; default: the day the meeting was held. Not in the future, "
+    "not before that day."
+)
+DECIDED_ON_HELP = (
+    "The day of the decision; default: the date of the paper's consultation in the deciding "
+    "body (its authoritative one, else its latest one up to today), else today. Not in the "
+    "future, not before the measure was proposed (or carried forward) or the paper's date."
+)
+EVALUATED_ON_HELP = (
+    "The day of the evaluation; default today. Not in the future, not before the adoption."
+)
+CONCLUDED_ON_HELP = (
+    "The day of the conclusion, also of the measure decisions taken with it; default: the "
+    "consultation's date, else today. Not in the future, not before the consultation's "
+    "date or the paper's date."
+)
+
 
 @strawberry.input
 class EventFilter:
@@ -159,6 +186,7 @@ class ScheduleMeetingInput:
     body: strawberry.ID
     title: str
     scheduled_for: dt.datetime
+    ends_at: dt.datetime | None = strawberry.field(default=None, description=ENDS_AT_HELP)
     location: str | None = None
     cycle: int | None = None
     client_mutation_id: str | None = None
@@ -182,6 +210,9 @@ class AddAgendaItemInput:
 class RescheduleMeetingInput:
     meeting: strawberry.ID
     scheduled_for: dt.datetime
+    ends_at: dt.datetime | None = strawberry.field(
+        default=None, description=ENDS_AT_HELP + RESCHEDULED_END_HELP
+    )
     expected_version: int | None = None
     client_mutation_id: str | None = None
     reason: str | None = None
@@ -195,7 +226,7 @@ class RecordMeetingHeldInput:
     minutes: str | None = None
     client_mutation_id: str | None = None
     reason: str | None = None
-    effective_on: dt.date | None = None
+    effective_on: dt.date | None = strawberry.field(default=None, description=HELD_ON_HELP)
 
 
 @strawberry.input
@@ -209,7 +240,7 @@ class RecordResolutionInput:
     abstentions: int | None = None
     client_mutation_id: str | None = None
     reason: str | None = None
-    effective_on: dt.date | None = None
+    effective_on: dt.date | None = strawberry.field(default=None, description=RESOLVED_ON_HELP)
 
 
 @strawberry.input
@@ -308,7 +339,7 @@ class DecideMeasureInput:
     expected_version: int | None = None
     client_mutation_id: str | None = None
     reason: str | None = None
-    effective_on: dt.date | None = None
+    effective_on: dt.date | None = strawberry.field(default=None, description=DECIDED_ON_HELP)
 
 
 @strawberry.input
@@ -341,7 +372,7 @@ class EvaluateMeasureInput:
     expected_version: int | None = None
     client_mutation_id: str | None = None
     reason: str | None = None
-    effective_on: dt.date | None = None
+    effective_on: dt.date | None = strawberry.field(default=None, description=EVALUATED_ON_HELP)
 
 
 @strawberry.input
@@ -419,7 +450,7 @@ class ConcludeConsultationInput:
     measure_decisions: list[MeasureDecisionInput] | None = None
     client_mutation_id: str | None = None
     reason: str | None = None
-    effective_on: dt.date | None = None
+    effective_on: dt.date | None = strawberry.field(default=None, description=CONCLUDED_ON_HELP)
 
 
 @strawberry.input
@@ -428,6 +459,21 @@ class SettlePaperInput:
     client_mutation_id: str | None = None
     reason: str | None = None
     effective_on: dt.date | None = None
+
+
+@strawberry.input
+class WithdrawPaperInput:
+    paper: strawberry.ID
+    reason: str
+    client_mutation_id: str | None = None
+    effective_on: dt.date | None = None
+
+
+@strawberry.input
+class RedactEventInput:
+    event: strawberry.ID
+    reason: str
+    client_mutation_id: str | None = None
 
 
 @strawberry.input

@@ -9,12 +9,13 @@ from typing import Annotated, Any
 
 import strawberry
 
-from ..application.access import Unauthenticated
-from ..domain.base import DomainError, ValidationError
-from ..projections.queries import MAX_PAGE, Document
-from .as_of import document_as_of
+from ..domain.base import DomainError, NotFound, ValidationError
+from ..domain.cycle import cycle_id
+from ..domain.rights import Unauthenticated
+from ..projections.paging import MAX_PAGE
+from .as_of import row_as_of
 from .context import Info
-from .ids import from_global, uuid_of
+from .ids import event_position, from_global, uuid_of
 from .types.bodies import Body
 from .types.core import (
     BodyKindEnum,
@@ -23,10 +24,9 @@ from .types.core import (
     Node,
     OrganizationKindEnum,
     PaperTypeEnum,
-    nodes_of_page,
     require_history,
 )
-from .types.cycles import Cycle
+from .types.cycles import Cycle, cycle_by_number
 from .types.events import Event
 from .types.measures import Measure, measure_page
 from .types.meetings import Meeting, meeting_page
@@ -44,57 +44,51 @@ NODE_TYPES: dict[str, Any] = {
 }
 
 
-def node_of(document: Document | None) -> Any:
-    if document is None or document.type not in NODE_TYPES:
-        return None
-    return NODE_TYPES[document.type].from_document(document)
-
-
 def _require_signed_in(info: Info) -> None:
     if not info.context.principal.reads_personal_data:
         raise Unauthenticated("Sign in to read persons' data.")
 
 
-async def _page(
-    info: Info,
-    table: str,
-    order: list[str],
-    make: Any,
-    where: list[str],
-    params: list[Any],
-    first: int | None,
-    after: str | None,
-) -> Any:
-    page = await info.context.run(
-        info.context.queries.page,
-        table,
-        order,
-        where=where,
-        params=params,
-        first=first,
-        after=after,
-    )
-    return Connection.of(page, await nodes_of_page(info, page, make))
-
-
-MAX_POSITION = 2**63 - 1  # the log position is a BIGINT
-
-
 async def _node(info: Info, id: str) -> Node | None:
-    """The object behind a global id; null for an id this service never gave out."""
+    """The object behind a global id; null for an id this service never gave out, and for
+    an id whose type is not the type of what it names."""
     parsed = from_global(id)
     if parsed is None:
         return None
     type_name, key = parsed
     if type_name == "Event":
         require_history(info)
-        if not key.isdigit() or int(key) > MAX_POSITION:
+        try:
+            position = event_position(id)
+        except NotFound:
             return None
-        rows = await info.context.run(info.context.queries.events_by_position, [int(key)])
+        rows = await info.context.run(info.context.queries.audit.by_positions, [position])
         return Event.from_row(rows[0]) if rows else None
+    if type_name not in NODE_TYPES:
+        return None
     if type_name == "Person":
         _require_signed_in(info)
-    return node_of(await info.context.document(key))
+    load = info.context.load
+    loader = {
+        "Organization": load.organizations,
+        "Person": load.persons,
+        "Body": load.bodies,
+        "Meeting": load.meetings,
+        "Measure": load.measures,
+        "Paper": load.papers,
+    }.get(type_name)
+    if loader is None:  # a cycle: its id derives from its number
+        rows = await info.context.run(info.context.queries.cycles.by_ids, [key])
+        row = rows.get(key)
+    else:
+        row = await loader.load(key)
+    # Each view holds one type: "Measure:<a person's id>" finds no measure.
+    return NODE_TYPES[type_name].from_row(row) if row is not None else None
+
+
+async def _page(info: Info, read: Any, make: Any) -> Any:
+    page = await info.context.run(read)
+    return Connection.of(page, [make(row) for row in page.rows])
 
 
 @strawberry.type
@@ -107,7 +101,7 @@ class StateQueries:
     async def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
         if len(ids) > MAX_PAGE:
             raise ValidationError(f"Ask for at most {MAX_PAGE} ids at a time.", "ids")
-        # Concurrently, so the document loader fetches them in one batch.
+        # Concurrently, so the loaders fetch them in one batch per type.
         return list(await asyncio.gather(*(_node(info, id) for id in ids)))
 
     @strawberry.field
@@ -118,16 +112,11 @@ class StateQueries:
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Organization]:
-        where, params = (["kind = ?"], [kind.value]) if kind else ([], [])
+        view = info.context.queries.organizations
         return await _page(
             info,
-            "organizations",
-            ["name", "id"],
-            Organization.from_document,
-            where,
-            params,
-            first,
-            after,
+            lambda: view.page(kind=kind.value if kind else None, first=first, after=after),
+            Organization.from_row,
         )
 
     @strawberry.field
@@ -135,7 +124,8 @@ class StateQueries:
         self, info: Info, first: int | None = None, after: str | None = None
     ) -> Connection[Person]:
         _require_signed_in(info)
-        return await _page(info, "persons", ["id"], Person.from_document, [], [], first, after)
+        view = info.context.queries.persons
+        return await _page(info, lambda: view.page(first=first, after=after), Person.from_row)
 
     @strawberry.field
     async def bodies(
@@ -146,16 +136,16 @@ class StateQueries:
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Body]:
-        where: list[str] = []
-        params: list[Any] = []
-        if kind:
-            where.append("kind = ?")
-            params.append(kind.value)
-        if active_on:
-            where.append("established_on <= ? AND (dissolved_on IS NULL OR dissolved_on > ?)")
-            params += [active_on.isoformat()] * 2
+        view = info.context.queries.bodies
         return await _page(
-            info, "bodies", ["name", "id"], Body.from_document, where, params, first, after
+            info,
+            lambda: view.page(
+                kind=kind.value if kind else None,
+                active_on=active_on.isoformat() if active_on else None,
+                first=first,
+                after=after,
+            ),
+            Body.from_row,
         )
 
     @strawberry.field
@@ -163,8 +153,12 @@ class StateQueries:
         self, info: Info, id: strawberry.ID, as_of: datetime | None = None
     ) -> Body | None:
         key = str(uuid_of(id, "id", "Body"))
-        document = await document_as_of(info, key, as_of, None)
-        return Body.from_document(document) if document and document.type == "Body" else None
+        if as_of is None:
+            row = await info.context.load.bodies.load(key)
+        else:
+            row = await row_as_of(info, key, as_of, None)
+            row = row if row and row["_type"] == "Body" else None
+        return Body.from_row(row) if row else None
 
     @strawberry.field
     async def meetings(
@@ -183,14 +177,15 @@ class StateQueries:
     async def cycles(
         self, info: Info, first: int | None = None, after: str | None = None
     ) -> Connection[Cycle]:
-        return await _page(info, "cycles", ["number"], Cycle.from_document, [], [], first, after)
+        view = info.context.queries.cycles
+        return await _page(info, lambda: view.page(first=first, after=after), Cycle.from_row)
 
     @strawberry.field
     async def cycle(self, info: Info, number: int, as_of: datetime | None = None) -> Cycle | None:
-        from ..domain.cycle import cycle_id
-
-        document = await document_as_of(info, str(cycle_id(number)), as_of, None)
-        return Cycle.from_document(document, as_of) if document else None
+        if as_of is None:
+            return await cycle_by_number(info, number)
+        row = await row_as_of(info, str(cycle_id(number)), as_of, None)
+        return Cycle.from_row(row, as_of) if row and row["_type"] == "Cycle" else None
 
     @strawberry.field
     async def measures(
@@ -226,8 +221,12 @@ class StateQueries:
         version: int | None = None,
     ) -> Measure | None:
         key = str(uuid_of(id, "id", "Measure"))
-        document = await document_as_of(info, key, as_of, version)
-        return Measure.from_document(document) if document and document.type == "Measure" else None
+        if as_of is None and version is None:
+            row = await info.context.load.measures.load(key)
+        else:
+            row = await row_as_of(info, key, as_of, version)
+            row = row if row and row["_type"] == "Measure" else None
+        return Measure.from_row(row) if row else None
 
     @strawberry.field
     async def papers(
@@ -238,16 +237,16 @@ class StateQueries:
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Paper]:
-        where: list[str] = []
-        params: list[Any] = []
-        if reference:
-            where.append("LOWER(reference) = LOWER(?)")
-            params.append(" ".join(reference.split()))
-        if type:
-            where.append("type = ?")
-            params.append(type.value)
+        view = info.context.queries.papers
         return await _page(
-            info, "papers", ["date", "id"], Paper.from_document, where, params, first, after
+            info,
+            lambda: view.page(
+                reference=reference,
+                type=type.value if type else None,
+                first=first,
+                after=after,
+            ),
+            Paper.from_row,
         )
 
     @strawberry.field
@@ -255,10 +254,9 @@ class StateQueries:
         self, info: Info, id: strawberry.ID | None = None, reference: str | None = None
     ) -> Paper | None:
         if id is not None:
-            key: str | None = str(uuid_of(id, "id", "Paper"))
+            row = await info.context.load.papers.load(str(uuid_of(id, "id", "Paper")))
         elif reference is not None:
-            key = await info.context.run(info.context.queries.paper_by_reference, reference)
+            row = await info.context.run(info.context.queries.papers.by_reference, reference)
         else:
             raise DomainError("Give the paper's id or its reference.", "id")
-        document = await info.context.document(key)
-        return Paper.from_document(document) if document and document.type == "Paper" else None
+        return Paper.from_row(row) if row else None

@@ -3,29 +3,31 @@
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Iterator
 from typing import Any
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import (
-    AddValidationRules,
-    MaskErrors,
-    MaxTokensLimiter,
-    ParserCache,
-    ValidationCache,
-)
+from strawberry.exceptions import StrawberryInputCoercionError
+from strawberry.extensions import AddValidationRules, MaskErrors, SchemaExtension
 from strawberry.extensions.max_aliases import create_validator as aliases_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
+from strawberry.types.graphql import OperationType
 
 from ..domain.base import DomainError
-from ..projections.queries import BadPaging
+from ..projections.paging import BadPaging
+from ..settings import MAX_SELECTIONS
+from .cost import DocumentChecks
 from .history import HistoryQueries
 from .metrics import OperationMetrics
 from .mutations import Mutation
 from .queries import StateQueries
+from .response_cache import AnswerCacheability
+from .scalars import SCALARS
 from .subscriptions import Subscription
 from .types.bodies import Body
 from .types.cycles import Cycle
@@ -41,13 +43,19 @@ log = logging.getLogger("sozialplanung.graphql")
 Query = merge_types("Query", (StateQueries, HistoryQueries))
 
 MAX_DEPTH = 12
-MAX_TOKENS = 3000
 MAX_ALIASES = 30
+# "Did you mean …?" names fields, arguments, enum values and types the client did not know:
+# production keeps the schema to itself (introspection is off there, too).
+SUGGESTION = re.compile(r"\s*Did you mean .*\?\s*$", re.DOTALL)
 
 
 class ClientErrors(MaskErrors):
     """Refusals keep their message and get ``extensions.code``; anything unexpected is
     masked for the client and logged with the request's correlation id."""
+
+    def __init__(self, *, production: bool) -> None:
+        super().__init__()
+        self.production = production
 
     def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
         context = self.execution_context.context
@@ -56,7 +64,18 @@ class ClientErrors(MaskErrors):
         for error in errors:
             original = error.original_error
             if original is None:
-                result.append(error)
+                # A refusal of the document itself (syntax, validation, a variable's value).
+                message = error.message
+                if self.production:
+                    message = SUGGESTION.sub("", message)
+                result.append(
+                    GraphQLError(
+                        message,
+                        nodes=error.nodes,
+                        path=error.path,
+                        extensions={"code": "VALIDATION", **(error.extensions or {})},
+                    )
+                )
             elif isinstance(original, DomainError):
                 result.append(
                     GraphQLError(
@@ -75,6 +94,17 @@ class ClientErrors(MaskErrors):
                         extensions={"code": "VALIDATION", "field": original.field},
                     )
                 )
+            elif isinstance(original, GraphQLError | StrawberryInputCoercionError):
+                # graphql-core's own refusal of an input (an Int variable beyond 32 bits):
+                # the client's mistake, told as it is.
+                result.append(
+                    GraphQLError(
+                        error.message,
+                        nodes=error.nodes,
+                        path=error.path,
+                        extensions={"code": "VALIDATION"},
+                    )
+                )
             else:
                 log.error("unexpected error (correlation id %s)", correlation, exc_info=original)
                 result.append(
@@ -88,6 +118,28 @@ class ClientErrors(MaskErrors):
         return result
 
 
+class SubscriptionsOverWebsocket(SchemaExtension):
+    """A subscription sent as a plain HTTP request is refused with a pointer to the socket
+    (strawberry would run it and fail on the missing stream)."""
+
+    def on_validate(self) -> Iterator[None]:
+        context = self.execution_context
+        if (
+            context.pre_execution_errors is None
+            and context.graphql_document is not None
+            and getattr(context.context, "over_websocket", True) is False
+            and context.operation_type is OperationType.SUBSCRIPTION
+        ):
+            context.pre_execution_errors = [
+                GraphQLError(
+                    "Subscriptions run over a websocket (graphql-transport-ws) at /graphql, "
+                    "not over plain HTTP.",
+                    extensions={"code": "VALIDATION"},
+                )
+            ]
+        yield
+
+
 class PlanningSchema(strawberry.Schema):
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
@@ -95,18 +147,20 @@ class PlanningSchema(strawberry.Schema):
         """Logging happens in ClientErrors; refusals are no server errors."""
 
 
-def build_schema(*, production: bool = False) -> strawberry.Schema:
+def build_schema(
+    *, production: bool = False, max_selections: int = MAX_SELECTIONS
+) -> strawberry.Schema:
     # The limit rules are built once per schema: QueryDepthLimiter and MaxAliasesLimiter
-    # built per request bring new rule classes each time, and the validation cache, keyed by
-    # the rules, would never hit (every request validated anew).
+    # built per request bring new rule classes each time.
     limits = [depth_rule(MAX_DEPTH, None), aliases_rule(MAX_ALIASES)]
+    checks = DocumentChecks(max_selections)
     extensions: list[Any] = [
         lambda: AddValidationRules(limits),
-        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        ParserCache,
-        ValidationCache,
-        ClientErrors,
+        SubscriptionsOverWebsocket,
+        checks.extension,
+        lambda: ClientErrors(production=production),
         OperationMetrics,
+        AnswerCacheability,
     ]
     if production:
         from strawberry.extensions import DisableIntrospection
@@ -118,5 +172,5 @@ def build_schema(*, production: bool = False) -> strawberry.Schema:
         subscription=Subscription,
         types=[Organization, Person, Body, Meeting, Cycle, Measure, Paper, Event],
         extensions=extensions,
-        config=StrawberryConfig(disable_field_suggestions=production),
+        config=StrawberryConfig(disable_field_suggestions=production, scalar_map=SCALARS),
     )

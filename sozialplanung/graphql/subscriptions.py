@@ -7,7 +7,7 @@ from collections.abc import AsyncGenerator
 import strawberry
 
 from .context import Info
-from .history import event_conditions
+from .history import audit_filter
 from .inputs import EventFilter
 from .types.core import require_history
 from .types.events import Event
@@ -27,28 +27,16 @@ class Subscription:
         context = info.context
         await context.run(lambda: context.principal)  # token from connection_init; off the loop
         require_history(info)
-        where, params = event_conditions(filter)
-        # Positions come from the filter's afterPosition, which the conditions already hold;
-        # strip it so the cursor below is the only position condition.
-        if filter is not None and filter.after_position is not None:
-            index = where.index("position > ?")
-            del where[index]
-            del params[index]
-            position = filter.after_position
+        chosen, audit = audit_filter(filter), context.queries.audit
+        if chosen.after_position is not None:
+            position = chosen.after_position
         else:
             position = context.read_model.runner.position
         while True:
             # Everything up to `latest` is considered in one go, so a quiet filter never
             # skips an event that arrives meanwhile.
             latest = context.read_model.runner.position
-            page = await context.run(
-                context.queries.page,
-                "events",
-                ["position"],
-                where=[*where, "position > ?", "position <= ?"],
-                params=[*params, position, latest],
-                first=200,
-            )
+            page = await context.run(audit.between, chosen, position, latest)
             for row in page.rows:
                 position = row["position"]
                 yield Event.from_row(row)

@@ -1,4 +1,4 @@
-"""Cycle-to-cycle comparison (Zyklusvergleich) from the measure views."""
+"""Cycle-to-cycle comparison (Zyklusvergleich) from the measures view's counts."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .queries import ReadQueries
-from .statistics import TermCounts, count_terms
+from .statistics import TermCounts, per_group, total
 
 
 @dataclass
@@ -29,67 +29,48 @@ class Comparison:
     enablers: list[tuple[str, int, int]] = field(default_factory=list)
 
 
-def _focus(queries: ReadQueries, number: int) -> dict[str, str]:
-    cycle_id = queries.cycle_id(number)
-    if cycle_id is None:
-        return {}
-    document = queries.documents([cycle_id])[cycle_id]
-    return {str(g["body_id"]): g["focus"] for g in document.state["working_groups"]}
-
-
-def _factors(queries: ReadQueries, number: int, terms: list[dict]) -> tuple[Counter, Counter]:
+def _factors(queries: ReadQueries, number: int) -> tuple[Counter[str], Counter[str]]:
     obstacles: Counter[str] = Counter()
     enablers: Counter[str] = Counter()
-    documents = queries.documents(sorted({t["measure_id"] for t in terms if t["outcome"]}))
-    for document in documents.values():
-        for term in document.state["terms"]:
-            if term["cycle"] == number and term["evaluation"]:
-                obstacles.update(term["evaluation"]["obstacles"])
-                enablers.update(term["evaluation"]["enablers"])
+    for evaluation in queries.measures.evaluated_in(number):
+        obstacles.update(evaluation["obstacles"])
+        enablers.update(evaluation["enablers"])
     return obstacles, enablers
 
 
-def _frequencies(a: Counter, b: Counter) -> list[tuple[str, int, int]]:
+def _frequencies(a: Counter[str], b: Counter[str]) -> list[tuple[str, int, int]]:
     texts = sorted(set(a) | set(b), key=lambda t: (-(a[t] + b[t]), t))
     return [(t, a[t], b[t]) for t in texts]
 
 
 def compare(queries: ReadQueries, from_number: int, to_number: int) -> Comparison:
-    terms_from = queries.terms_of_cycle(from_number)
-    terms_to = queries.terms_of_cycle(to_number)
-    focus_from, focus_to = _focus(queries, from_number), _focus(queries, to_number)
-    groups = list(
-        dict.fromkeys(
-            [*focus_from, *focus_to, *(t["working_group_id"] for t in terms_from + terms_to)]
-        )
+    cycles = queries.cycles.by_numbers([from_number, to_number])
+    focus_from, focus_to = (
+        {g["body_id"]: g["focus"] for g in cycles[n]["working_groups"]} if n in cycles else {}
+        for n in (from_number, to_number)
     )
+    counts_from = per_group(queries.measures.counts(from_number))
+    counts_to = per_group(queries.measures.counts(to_number))
+    groups = list(dict.fromkeys([*focus_from, *focus_to, *counts_from, *counts_to]))
     rows = [
         GroupRow(
             group,
             focus_from.get(group),
             focus_to.get(group),
-            count_terms(t for t in terms_from if t["working_group_id"] == group),
-            count_terms(t for t in terms_to if t["working_group_id"] == group),
+            counts_from.get(group, TermCounts()),
+            counts_to.get(group, TermCounts()),
         )
         for group in groups
     ]
-    totals = GroupRow(None, None, None, count_terms(terms_from), count_terms(terms_to))
-    in_to = {t["measure_id"] for t in terms_to}
-    carried = sorted(
-        {
-            t["measure_id"]
-            for t in terms_from
-            if t["status_at_end"] == "CARRIED_FORWARD" and t["measure_id"] in in_to
-        }
-    )
-    obstacles_from, enablers_from = _factors(queries, from_number, terms_from)
-    obstacles_to, enablers_to = _factors(queries, to_number, terms_to)
+    totals = GroupRow(None, None, None, total(counts_from.values()), total(counts_to.values()))
+    obstacles_from, enablers_from = _factors(queries, from_number)
+    obstacles_to, enablers_to = _factors(queries, to_number)
     return Comparison(
         from_number,
         to_number,
         rows,
         totals,
-        carried,
+        queries.measures.carried_from(from_number, to_number),
         _frequencies(obstacles_from, obstacles_to),
         _frequencies(enablers_from, enablers_to),
     )

@@ -69,21 +69,16 @@ def compliance_report(queries: ReadQueries, as_of: date, after_months: int) -> C
 
 
 def _bodies(queries: ReadQueries) -> dict[str, list[BodyFacts]]:
-    rows = queries.db.query(
-        "SELECT id, kind, established_on, dissolved_on FROM bodies ORDER BY name, id"
-    )
-    documents = queries.documents([row["id"] for row in rows])
     found: dict[str, list[BodyFacts]] = {}
-    for row in rows:
-        state = documents[row["id"]].state
+    for row in queries.bodies.all():
         found.setdefault(row["kind"], []).append(
             BodyFacts(
                 row["id"],
-                state["name"],
+                row["name"],
                 date.fromisoformat(row["established_on"]),
                 date.fromisoformat(row["dissolved_on"]) if row["dissolved_on"] else None,
-                state.get("topic"),
-                str(state["lead_id"]) if state.get("lead_id") else None,
+                row["topic"],
+                row["lead_id"],
             )
         )
     return found
@@ -91,7 +86,7 @@ def _bodies(queries: ReadQueries) -> dict[str, list[BodyFacts]]:
 
 def _meetings(queries: ReadQueries) -> dict[str, list[tuple[date, str]]]:
     found: dict[str, list[tuple[date, str]]] = {}
-    for row in queries.db.query("SELECT body_id, scheduled_for, status FROM meetings"):
+    for row in queries.meetings.dates():
         day = datetime.fromisoformat(row["scheduled_for"]).astimezone(LOCAL).date()
         found.setdefault(row["body_id"], []).append((day, row["status"]))
     return found
@@ -99,14 +94,8 @@ def _meetings(queries: ReadQueries) -> dict[str, list[tuple[date, str]]]:
 
 def _political_consultations(queries: ReadQueries) -> dict[str, list[date]]:
     """Paper id → dates it was consulted in a committee or the council."""
-    marks = ", ".join("?" for _ in POLITICAL)
-    rows = queries.db.query(
-        "SELECT c.paper_id, c.date FROM consultations c JOIN bodies b ON b.id = c.body_id "
-        f"WHERE b.kind IN ({marks}) AND c.date IS NOT NULL",
-        list(POLITICAL),
-    )
     found: dict[str, list[date]] = {}
-    for row in rows:
+    for row in queries.papers.consulted_in(POLITICAL):
         found.setdefault(row["paper_id"], []).append(date.fromisoformat(row["date"][:10]))
     return found
 
@@ -114,13 +103,10 @@ def _political_consultations(queries: ReadQueries) -> dict[str, list[date]]:
 def _departments_of_papers(queries: ReadQueries, paper_ids: list[str]) -> dict[str, set[str]]:
     """Paper id → the departments it speaks for: its own lead and the leads of its measures."""
     found: dict[str, set[str]] = {paper: set() for paper in paper_ids}
-    for paper_id, document in queries.documents(paper_ids).items():
-        if document.state.get("lead_id"):
-            found[paper_id].add(str(document.state["lead_id"]))
-    for row in queries.db.query(
-        "SELECT mp.paper_id, m.lead_id FROM measure_papers mp "
-        "JOIN measures m ON m.id = mp.measure_id WHERE m.lead_id IS NOT NULL"
-    ):
+    for paper_id, row in queries.papers.by_ids(paper_ids).items():
+        if row["lead_id"]:
+            found[paper_id].add(row["lead_id"])
+    for row in queries.measures.papers_and_leads():
         if row["paper_id"] in found:
             found[row["paper_id"]].add(row["lead_id"])
     return found
@@ -139,10 +125,8 @@ def _brought_by(
 
 
 def _measures(queries: ReadQueries, political: dict[str, list[date]]) -> list[MeasureFacts]:
-    rows = queries.db.query(
-        "SELECT aggregate_id, type, effective_on, payload FROM events "
-        "WHERE aggregate_type = 'Measure' AND type IN "
-        "('MeasureProposed', 'MeasureDecided', 'MeasureWithdrawn') ORDER BY position"
+    rows = queries.audit.of_type(
+        "Measure", ("MeasureProposed", "MeasureDecided", "MeasureWithdrawn")
     )
     proposed: dict[str, tuple[str, date]] = {}
     closed: dict[str, date] = {}
@@ -153,7 +137,7 @@ def _measures(queries: ReadQueries, political: dict[str, list[date]]) -> list[Me
         else:
             closed.setdefault(row["aggregate_id"], day)
     papers: dict[str, list[str]] = {}
-    for row in queries.db.query("SELECT measure_id, paper_id FROM measure_papers"):
+    for row in queries.measures.referrals():
         papers.setdefault(row["measure_id"], []).append(row["paper_id"])
     return [
         MeasureFacts(

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
+from typing import Any
 
 from eventsourcing.application import Application
+from eventsourcing.persistence import Notification
 
 from ..settings import Settings
 from .database import PostgresViews, ViewDatabase, open_views
 from .projector import Projector
-from .runner import BATCH_SIZE, AdvisoryLock, FileLock, RunnerLock, ViewRunner
-from .schema import DATA_TABLES, create_tables, drop_tables
+from .queries import ReadQueries
+from .runner import AdvisoryLock, FileLock, RunnerLock, ViewRunner
+from .schema import DATA_TABLES, create_indexes, create_tables, drop_tables
+
+REBUILD_BATCH = 5_000
 
 
 class ReadModel:
@@ -18,7 +24,8 @@ class ReadModel:
         self.app = app
         self.db: ViewDatabase = open_views(settings)
         create_tables(self.db)
-        self.projector = Projector(self.db, app.mapper)
+        self.projector = Projector(self.db, app)
+        self.queries = ReadQueries(self.db)
         lock: RunnerLock
         listen = channel = None
         if isinstance(self.db, PostgresViews):
@@ -54,6 +61,21 @@ class ReadModel:
         latest = self.app.recorder.max_notification_id() or 0
         return self.runner.wait_for(latest, timeout)
 
+    def position(self) -> int:
+        """The audit-log position the views have reached: what an answer read from them now
+        is an answer as of. The process that runs the views knows it; another one asks the
+        database (its own view of the runner lags by up to a poll interval)."""
+        if self.runner.holding:
+            return self.runner.position
+        notification_id, position = self.projector.tracking()
+        self.runner.advance(notification_id, position)
+        return position
+
+    @property
+    def rewritten_at(self) -> int:
+        """The position of the views' last rewrite (erasure, redaction), as last read."""
+        return self.projector.rewritten_at
+
     def lag(self) -> int:
         return (self.app.recorder.max_notification_id() or 0) - self.runner.notification_id
 
@@ -79,22 +101,37 @@ class ReadModel:
             raise RuntimeError("Another process runs the views; stop it before a rebuild.")
         self.runner.holding = True
         drop_tables(self.db)
-        create_tables(self.db)
+        create_tables(self.db, indexes=False)
+        self.projector.cache.clear()
         self.runner.notification_id, self.runner.position = 0, 0
-        applied = 0
-        while True:
-            batch = self.app.recorder.select_notifications(
-                start=self.runner.notification_id + 1, limit=BATCH_SIZE
-            )
-            if not batch:
-                return applied
-            self.runner.advance(*self.projector.apply(batch))
-            applied += len(batch)
-            if progress is not None:
-                progress(len(batch))
+        # A rebuild makes millions of short-lived objects and hardly a reference cycle:
+        # the cycle collector would only cost time (it runs once the rebuild is done). The
+        # batches are read, decoded and applied in this one thread: a reader thread beside
+        # it was slower, the two contending for the interpreter lock.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            applied, start = 0, 1
+            while True:
+                batch, events = self._read(start)
+                if not batch:
+                    create_indexes(self.db)
+                    return applied
+                self.runner.advance(*self.projector.apply(batch, events))
+                applied, start = applied + len(batch), batch[-1].id + 1
+                if progress is not None:
+                    progress(len(batch))
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _read(self, start: int) -> tuple[list[Notification], list[Any]]:
+        batch = list(self.app.recorder.select_notifications(start=start, limit=REBUILD_BATCH))
+        return batch, self.projector.decode(batch)
 
     def table_rows(self) -> dict[str, list[dict]]:
         """Every row of every view, in a stable order (for comparing two builds)."""
         return {
-            table: self.db.query(f"SELECT * FROM {table} ORDER BY 1, 2") for table in DATA_TABLES
+            table: sorted(self.db.query(f"SELECT * FROM {table}"), key=repr)
+            for table in DATA_TABLES
         }

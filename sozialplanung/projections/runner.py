@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import fcntl
 import logging
+import os
 import threading
 import time
 import zlib
@@ -42,7 +43,7 @@ class FileLock:
     def acquire(self) -> bool:
         if self._file is not None:
             return True
-        handle = self.path.open("a+")
+        handle = os.fdopen(os.open(self.path, os.O_CREAT | os.O_RDWR, 0o600), "a+")
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:

@@ -1,13 +1,29 @@
-"""Cycle statistics from measure terms (the contract's CycleStatistics)."""
+"""Cycle statistics (the contract's CycleStatistics) from the states the measures' terms
+reached — kept as counts by the measures view, or counted from rows replayed "as of"."""
 
 from __future__ import annotations
 
-import json
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from .database import Row
+from .measures import term_states
+
+# Each count: terms that reached that state during the term; outcomes from the term's
+# evaluation, even when it was recorded at the next conference.
+COUNTED = {
+    "PROPOSED": "proposed",
+    "ADOPTED": "adopted",
+    "REJECTED": "rejected",
+    "CARRIED_FORWARD": "carried_forward",
+    "COMPLETED": "completed",
+    "DROPPED": "dropped",
+    "WITHDRAWN": "withdrawn",
+    "IMPLEMENTED": "implemented",
+    "PARTIALLY_IMPLEMENTED": "partially_implemented",
+    "NOT_IMPLEMENTED": "not_implemented",
+}
 
 
 @dataclass
@@ -33,6 +49,11 @@ class TermCounts:
             return None
         return (self.implemented + 0.5 * self.partially_implemented) / self.evaluated
 
+    @classmethod
+    def of(cls, states: Mapping[str, int]) -> TermCounts:
+        """From {state: number of terms that reached it}."""
+        return cls(**{COUNTED[s]: n for s, n in states.items() if s in COUNTED})
+
     def add(self, other: TermCounts) -> TermCounts:
         return TermCounts(
             **{
@@ -42,48 +63,24 @@ class TermCounts:
         )
 
 
-REACHED = {
-    "PROPOSED": "proposed",
-    "ADOPTED": "adopted",
-    "REJECTED": "rejected",
-    "CARRIED_FORWARD": "carried_forward",
-    "COMPLETED": "completed",
-    "DROPPED": "dropped",
-    "WITHDRAWN": "withdrawn",
-}
-OUTCOMES = {
-    "IMPLEMENTED": "implemented",
-    "PARTIALLY_IMPLEMENTED": "partially_implemented",
-    "NOT_IMPLEMENTED": "not_implemented",
-}
+def per_group(counts: Mapping[str, Mapping[str, int]]) -> dict[str, TermCounts]:
+    """{working group: TermCounts} from the measures view's counts of a cycle."""
+    return {group: TermCounts.of(states) for group, states in counts.items()}
 
 
-def term_rows(measure_id: str, terms: Iterable[Mapping[str, Any]]) -> list[Row]:
-    """The `measure_terms` rows of a measure's terms (Amtszeiten je Zyklus)."""
-    return [
-        {
-            "measure_id": measure_id,
-            "seq": seq,
-            "cycle_number": term["cycle"],
-            "working_group_id": str(term["working_group_id"]),
-            "reached": json.dumps(term["reached"]),
-            "status_at_end": term["status_at_end"],
-            "outcome": term["evaluation"]["outcome"] if term["evaluation"] else None,
-        }
-        for seq, term in enumerate(terms)
-    ]
+def total(groups: Iterable[TermCounts]) -> TermCounts:
+    result = TermCounts()
+    for counts in groups:
+        result = result.add(counts)
+    return result
 
 
-def count_terms(terms: Iterable[Row]) -> TermCounts:
-    """Each count: terms that reached that state during the term; outcomes from the term's
-    evaluation, even when it was recorded at the next conference."""
-    counts = TermCounts()
-    for term in terms:
-        for status in json.loads(term["reached"]):
-            if status in REACHED:
-                name = REACHED[status]
-                setattr(counts, name, getattr(counts, name) + 1)
-        if term["outcome"] in OUTCOMES:
-            name = OUTCOMES[term["outcome"]]
-            setattr(counts, name, getattr(counts, name) + 1)
-    return counts
+def counted_rows(rows: Iterable[Row], number: int) -> TermCounts:
+    """The statistics of one cycle over measure rows (as replayed "as of" a moment)."""
+    states: Counter[str] = Counter(
+        state["state"]
+        for row in rows
+        for state in term_states(row)
+        if state["cycle_number"] == number
+    )
+    return TermCounts.of(states)

@@ -6,27 +6,23 @@ from .database import Row
 from .queries import ReadQueries
 
 
-def _ids(values: list) -> list[str]:
-    return [str(v) for v in values if v is not None]
-
-
-def decision_trail(queries: ReadQueries, key: str) -> list[Row]:
-    documents = queries.documents([key])
-    if key not in documents:
-        return []
-    document = documents[key]
+def decision_trail(queries: ReadQueries, key: str) -> list[Row] | None:
+    """In log order; None when nothing with that id was recorded."""
     linked: list[str] = [key]
     papers: list[str] = []
-    if document.type == "Measure":
-        papers = _ids(document.state["paper_ids"])
-    elif document.type == "Paper":
+    if measure := queries.measures.by_ids([key]).get(key):
+        papers = list(measure["paper_ids"])
+    elif paper := queries.papers.by_ids([key]).get(key):
         papers = [key]
-        linked += _ids(document.state["related_paper_ids"])
-        linked += queries.measures_of_paper(key)
-    elif document.type == "Cycle":
-        linked += _ids([document.state["conference_meeting_id"]])
-    for paper in queries.documents(papers).values():
-        linked.append(paper.id)
-        linked += _ids([c["meeting_id"] for c in paper.state["consultations"]])
-    linked += queries.briefings_about(linked)
-    return queries.events_of(list(dict.fromkeys(linked)))
+        linked += paper["related_paper_ids"]
+        linked += queries.measures.of_paper(key)
+    elif cycle := queries.cycles.by_ids([key]).get(key):
+        linked += [cycle["conference_meeting_id"]] if cycle["conference_meeting_id"] else []
+    elif not queries.audit.of_aggregates([key]):
+        return None
+    for paper in queries.papers.by_ids(papers).values():
+        linked.append(paper["id"])
+        linked += [c["meeting_id"] for c in paper["consultations"] if c["meeting_id"]]
+    linked += queries.briefings.about(linked)
+    linked += queries.redactions.about(linked)
+    return queries.audit.of_aggregates(list(dict.fromkeys(linked)))

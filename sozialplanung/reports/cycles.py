@@ -59,20 +59,18 @@ class CycleReport:
 
 
 def cycle_report(queries: ReadQueries, from_number: int, to_number: int) -> CycleReport:
-    ids = []
+    cycles = queries.cycles.by_numbers([from_number, to_number])
     for number in (from_number, to_number):
-        cycle_id = queries.cycle_id(number)
-        if cycle_id is None:
+        if number not in cycles:
             raise UnknownCycle(number)
-        ids.append(cycle_id)
     comparison = compare(queries, from_number, to_number)
-    groups = [str(r.working_group_id) for r in comparison.rows]
-    documents = queries.documents([*ids, *groups, *comparison.carried_forward])
+    groups = queries.bodies.by_ids([str(r.working_group_id) for r in comparison.rows])
+    carried = queries.measures.by_ids(comparison.carried_forward)
     return CycleReport(
         comparison,
-        (documents[ids[0]].state["label"], documents[ids[1]].state["label"]),
-        {g: documents[g].state["name"] for g in groups if g in documents},
-        {m: documents[m].state["title"] for m in comparison.carried_forward if m in documents},
+        (cycles[from_number]["label"], cycles[to_number]["label"]),
+        {key: row["name"] for key, row in groups.items()},
+        {key: row["title"] for key, row in carried.items()},
     )
 
 
@@ -99,7 +97,7 @@ def table(report: CycleReport) -> str:
         lines += ["", "Schwerpunkt verschoben:"]
         lines += [f"  {report.group_label(r)}: {r.focus_from} → {r.focus_to}" for r in shifted]
     lines += ["", f"Fortgeführt in Zyklus {c.to_number}: {len(c.carried_forward)}"]
-    lines += [f"  {report.measure_titles.get(m, m)}" for m in c.carried_forward]
+    lines += sorted(f"  {report.measure_titles.get(m, m)}" for m in c.carried_forward)
     for heading, factors in (("Hemmnisse", c.obstacles), ("Gelingensfaktoren", c.enablers)):
         lines += ["", f"{heading} (häufigste; Zyklus {c.from_number} / {c.to_number}):"]
         lines += [f"  {a:>3} / {b:<3} {text}" for text, a, b in factors[:TOP_FACTORS]] or ["  –"]
@@ -123,12 +121,25 @@ def spreadsheet(report: CycleReport) -> str:
     writer.writerow(header)
     rows = [(report.group_label(r), r) for r in c.rows] + [("Summe", c.totals)]
     for label, row in rows:
-        cells: list[str | int] = [label, row.focus_from or "", row.focus_to or ""]
+        cells: list[str | int] = [inert(label), inert(row.focus_from), inert(row.focus_to)]
         for _, attribute in SPREADSHEET_COLUMNS:
             cells += [getattr(row.from_counts, attribute), getattr(row.to_counts, attribute)]
         cells += [_rate(row.from_counts), _rate(row.to_counts)]
         writer.writerow(cells)
     return out.getvalue()
+
+
+# A cell a spreadsheet would read as a formula ("=HYPERLINK(…)", "@SUM(…)", "+1", "-1") or
+# that starts with a tab or carriage return (OWASP, CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(text: str | None) -> str:
+    """Text from the views as a spreadsheet cell that stays text: a leading apostrophe
+    keeps Excel and LibreOffice from evaluating it (and is not shown by them)."""
+    if not text:
+        return ""
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def _rate(counts: TermCounts) -> str:

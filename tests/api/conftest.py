@@ -10,11 +10,12 @@ import pytest
 from starlette.testclient import TestClient
 
 from sozialplanung.application import PlanningApp
-from sozialplanung.demo import DemoLoader
 from sozialplanung.graphql.ids import to_global
 from sozialplanung.server import create_app
 from sozialplanung.settings import Settings
 
+from ..conftest import store_on
+from ..demo_store import DemoCopy
 from .client import GraphQLClient
 
 
@@ -57,14 +58,32 @@ class DemoService:
         return to_global(type_name, self.ids[key])
 
 
+@pytest.fixture(
+    scope="session", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def demo(
+    request: pytest.FixtureRequest,
+    demo_copy: DemoCopy,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[DemoService]:
+    """The demo on each backend, one service for the whole session: tests only read it
+    (creating tokens is fine); a test that records events takes `fresh_demo`."""
+    with store_on(request.param, tmp_path_factory) as settings:
+        yield from _demo_service(settings, demo_copy)
+
+
 @pytest.fixture
-def demo(settings: Settings) -> Iterator[DemoService]:
+def fresh_demo(settings: Settings, demo_copy: DemoCopy) -> Iterator[DemoService]:
+    """The demo in a store of this test's own, to write to."""
+    yield from _demo_service(settings, demo_copy)
+
+
+def _demo_service(settings: Settings, demo_copy: DemoCopy) -> Iterator[DemoService]:
+    demo_copy.restore(settings)
     app = PlanningApp.from_settings(settings)
-    loader = DemoLoader(app)
-    loader.load()
-    # Started after loading, so the views have caught up before the first request.
+    # Started after restoring, so the views have caught up before the first request.
     with TestClient(create_app(settings, app)) as http:
         yield DemoService(
-            GraphQLClient(http, app.tokens.create("ANALYST", "analyst")), app, loader.ids
+            GraphQLClient(http, app.tokens.create("ANALYST", "analyst")), app, demo_copy.ids
         )
     app.close()

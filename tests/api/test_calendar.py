@@ -37,20 +37,20 @@ def test_the_feed_needs_no_token_and_holds_no_attendance(demo: DemoService) -> N
     assert b"ATTENDEE" not in response.content
 
 
-def test_uids_are_stable_and_a_reschedule_raises_the_sequence(demo: DemoService) -> None:
-    before = {str(e["UID"]): e for e in feed(demo, "ausschuss").events}
-    assert before.keys() == {str(e["UID"]) for e in feed(demo, "ausschuss").events}
-    admin = GraphQLClient(demo.analyst.http, demo.app.tokens.create("ADMIN", "admin"))
+def test_uids_are_stable_and_a_reschedule_raises_the_sequence(fresh_demo: DemoService) -> None:
+    before = {str(e["UID"]): e for e in feed(fresh_demo, "ausschuss").events}
+    assert before.keys() == {str(e["UID"]) for e in feed(fresh_demo, "ausschuss").events}
+    admin = GraphQLClient(fresh_demo.analyst.http, fresh_demo.app.tokens.create("ADMIN", "admin"))
     upcoming = admin.mutate(
         "scheduleMeeting",
         "ScheduleMeetingInput",
         "meeting { id }",
-        body=demo.global_id("Body", "ausschuss"),
+        body=fresh_demo.global_id("Body", "ausschuss"),
         title="Sitzung des Ausschusses",
         scheduledFor="2016-02-24T17:00:00+01:00",
     )["meeting"]["id"]
     uid = f"{uuid_of(upcoming, 'id')}@sozialplanung"
-    first = {str(e["UID"]): e for e in feed(demo, "ausschuss").events}[uid]
+    first = {str(e["UID"]): e for e in feed(fresh_demo, "ausschuss").events}[uid]
     moved = admin.mutate(
         "rescheduleMeeting",
         "RescheduleMeetingInput",
@@ -59,7 +59,7 @@ def test_uids_are_stable_and_a_reschedule_raises_the_sequence(demo: DemoService)
         scheduledFor="2016-03-02T17:00:00+01:00",
     )
     assert moved["userErrors"] == []
-    after = {str(e["UID"]): e for e in feed(demo, "ausschuss").events}
+    after = {str(e["UID"]): e for e in feed(fresh_demo, "ausschuss").events}
     assert len(after) == len(before) + 1
     assert after[uid].start.date() == date(2016, 3, 2)
     assert int(after[uid]["SEQUENCE"]) > int(first["SEQUENCE"])
@@ -76,6 +76,6 @@ def test_unknown_and_malformed_ids_get_404_and_400(demo: DemoService) -> None:
     unknown = to_global("Body", "00000000-0000-4000-8000-000000000000")
     assert http.get(f"/calendar/{unknown}.ics").status_code == 404
     assert http.get("/calendar/nonsense.ics").status_code == 400
-    measure = http.get(f"/calendar/{demo.global_id('Measure', 'm1')}.ics")
+    measure = http.get(f"/calendar/{demo.global_id('Measure', 'familienzentren')}.ics")
     assert measure.status_code == 400
     assert "Body" in measure.text

@@ -11,6 +11,8 @@ from sozialplanung.cli import main
 from sozialplanung.server import create_app
 from sozialplanung.settings import Settings
 
+from ..demo_store import DemoCopy
+
 
 def test_help_lists_every_setting_with_its_environment_variable() -> None:
     result = CliRunner().invoke(main, ["--help"])
@@ -24,11 +26,14 @@ def test_help_lists_every_setting_with_its_environment_variable() -> None:
         assert variable in result.output
 
 
-def test_demo_command_loads_once_into_the_data_directory(tmp_path: Path) -> None:
+def test_demo_command_loads_once_into_the_data_directory(
+    tmp_path: Path, demo_copy: DemoCopy
+) -> None:
     runner = CliRunner()
     first = runner.invoke(main, ["--data-dir", str(tmp_path / "d"), "demo"])
     assert first.exit_code == 0, first.output
-    assert "Loaded the demo data" in first.output
+    # the same demo on every run: as many events as the session's own recording
+    assert f"Loaded the demo data: {demo_copy.events} events." in first.output
     assert (tmp_path / "d" / "events.sqlite").exists()
     second = runner.invoke(main, ["--data-dir", str(tmp_path / "d"), "demo"])
     assert "already loaded" in second.output

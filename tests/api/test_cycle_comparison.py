@@ -20,7 +20,7 @@ from sozialplanung.server import create_app
 from sozialplanung.settings import Settings
 
 from ..conftest import meta_on
-from ..integration.helpers import build_world
+from ..integration.helpers import DECIDED_ON, build_world
 from .client import GraphQLClient
 from .conftest import DemoService
 
@@ -45,28 +45,83 @@ def test_rows_add_up_to_the_totals_on_the_demo_data(demo: DemoService) -> None:
             assert sum(row[side][name] for row in result["rows"]) == total, (side, name)
 
 
-def test_the_demo_shows_the_added_group_and_the_shifted_focus(demo: DemoService) -> None:
-    rows = {row["workingGroup"]["name"]: row for row in comparison(demo.analyst, 1, 2)["rows"]}
-    added = rows["AG 13 Flucht"]
-    assert added["focusFrom"] is None
-    assert added["focusTo"] == "Aufnahme und Teilhabe Geflüchteter"
-    shifted = [r for r in rows.values() if r["focusFrom"] and r["focusFrom"] != r["focusTo"]]
-    assert [r["focusTo"] for r in shifted] == ["Sozialraummonitoring und Datenberichte"]
+def test_the_demo_shows_the_added_group_and_the_shifted_foci(demo: DemoService) -> None:
+    def rows(a: int, b: int) -> dict[str, dict[str, Any]]:
+        return {row["workingGroup"]["name"]: row for row in comparison(demo.analyst, a, b)["rows"]}
+
+    def shifted(a: int, b: int) -> list[tuple[str, str]]:
+        return [
+            (name, r["focusTo"])
+            for name, r in rows(a, b).items()
+            if r["focusFrom"] and r["focusFrom"] != r["focusTo"]
+        ]
+
+    assert len(rows(1, 2)) == 12 and "AG 13 Flucht" not in rows(1, 2)
+    added = rows(2, 3)["AG 13 Flucht"]
+    assert (added["focusFrom"], added["focusTo"]) == (None, "Aufnahme und Teilhabe Geflüchteter")
+    assert added["from"]["proposed"] == 0 and added["to"]["proposed"] == 2
+    assert shifted(1, 2) == [("AG 12 Sozialraum", "Sozialraummonitoring und Datenberichte")]
+    assert shifted(2, 3) == []
+    assert shifted(5, 6) == [("AG 6 Alter", "Einsamkeit im Alter und Pflege im Quartier")]
+    assert shifted(6, 7) == [("AG 5 Gesundheit", "Gesundheit und Hitzeschutz im Klimawandel")]
 
 
 def test_the_demo_counts_the_first_cycles_outcomes(demo: DemoService) -> None:
     result = comparison(demo.analyst, 1, 2)
-    first = result["totals"]["from"]
-    assert (first["proposed"], first["withdrawn"], first["rejected"], first["adopted"]) == (
-        7,
-        1,
-        1,
-        5,
-    )
+    first, second = result["totals"]["from"], result["totals"]["to"]
+    assert first == {
+        "proposed": 46,
+        "adopted": 39,
+        "rejected": 6,
+        "withdrawn": 1,
+        "implemented": 17,
+        "partiallyImplemented": 10,
+        "notImplemented": 12,
+        "carriedForward": 10,
+        "evaluated": 39,
+    }
+    # Carried forward unchanged, a measure is adopted in cycle 2 without a new proposal.
+    assert (second["proposed"], second["adopted"], second["carriedForward"]) == (37, 38, 17)
     carried = {m["id"] for m in result["carriedForward"]}
-    assert carried == {demo.global_id("Measure", "m2"), demo.global_id("Measure", "m3")}
+    assert len(carried) == 10
+    assert {demo.global_id("Measure", k) for k in ("familienzentren", "wohnraumboerse")} <= carried
+    titles = {m["title"] for m in result["carriedForward"]}
+    # revised on carry-forward: the title it has now
+    assert "Wohnraumbörse für Alleinerziehende und Familien" in titles
     obstacles = {f["text"]: (f["from"], f["to"]) for f in result["obstacles"]}
-    assert obstacles["Personalwechsel in zwei Zentren"][0] == 2
+    assert obstacles["Befristete Finanzierung"] == (10, 10)
+    assert "Kontaktbeschränkungen in der Pandemie" not in obstacles
+
+
+def test_the_pandemic_shows_in_the_evaluations_of_2019_2021(demo: DemoService) -> None:
+    before = comparison(demo.analyst, 4, 5)
+    after = comparison(demo.analyst, 5, 6)
+    assert before["obstacles"][0] == {
+        "text": "Kontaktbeschränkungen in der Pandemie",
+        "from": 0,
+        "to": 22,
+    }
+    assert after["obstacles"][0] == {
+        "text": "Kontaktbeschränkungen in der Pandemie",
+        "from": 22,
+        "to": 7,
+    }
+    totals = before["totals"]
+    assert (totals["from"]["implemented"], totals["to"]["implemented"]) == (23, 8)
+    assert (totals["from"]["notImplemented"], totals["to"]["notImplemented"]) == (14, 19)
+    enablers = {f["text"]: (f["from"], f["to"]) for f in after["enablers"]}
+    assert enablers["Digitale Angebote"] == (7, 13)
+    # Housing First: not started in 2019–2021, revised, and still running today.
+    assert demo.global_id("Measure", "housing-first") in {m["id"] for m in after["carriedForward"]}
+
+
+def test_the_open_cycle_is_not_yet_evaluated(demo: DemoService) -> None:
+    result = comparison(demo.analyst, 7, 8)
+    now = result["totals"]["to"]
+    assert (now["proposed"], now["adopted"], now["rejected"], now["withdrawn"]) == (38, 34, 3, 1)
+    assert now["evaluated"] == 0 and now["carriedForward"] == 0
+    assert len(result["carriedForward"]) == 7
+    assert all(f["to"] == 0 for f in result["obstacles"] + result["enablers"])
 
 
 def test_an_unknown_cycle_is_named_in_the_error(demo: DemoService) -> None:
@@ -80,6 +135,7 @@ def test_an_unknown_cycle_is_named_in_the_error(demo: DemoService) -> None:
 OBSTACLES = ["Personalmangel", "Befristete Finanzierung", "Raumnot", "Datenschutz"]
 ENABLERS = ["Kooperation mit Kitas", "Landesförderung", "Ehrenamt"]
 OUTCOMES = ["IMPLEMENTED", "PARTIALLY_IMPLEMENTED", "NOT_IMPLEMENTED"]
+CONFERENCE_2013 = date(2013, 9, 19)  # evaluated and carried forward at the next conference
 
 
 @dataclass
@@ -122,7 +178,9 @@ def generate(app: PlanningApp, seed: int) -> tuple[Expected, UUID]:
             continue
         app.refer_measure(meta_on(), measure=measure, paper=world.paper)
         adopted = fate != "rejected"
-        app.decide_measure(meta_on(), measure=measure, adopted=adopted, body=world.committee)
+        app.decide_measure(
+            meta_on(DECIDED_ON), measure=measure, adopted=adopted, body=world.committee
+        )
         expected.first["adopted" if adopted else "rejected"] += 1
         if fate != "evaluated":
             continue
@@ -132,14 +190,18 @@ def generate(app: PlanningApp, seed: int) -> tuple[Expected, UUID]:
         obstacles = rng.sample(OBSTACLES, rng.randint(0, 2))
         enablers = rng.sample(ENABLERS, rng.randint(0, 2))
         app.evaluate_measure(
-            meta_on(), measure=measure, outcome=outcome, obstacles=obstacles, enablers=enablers
+            meta_on(CONFERENCE_2013),
+            measure=measure,
+            outcome=outcome,
+            obstacles=obstacles,
+            enablers=enablers,
         )
         expected.first[outcome] += 1
         expected.obstacles.update(obstacles)
         expected.enablers.update(enablers)
         if rng.random() < 0.5:
             app.carry_forward_measure(
-                meta_on(), measure=measure, to_cycle=2, working_group=new_group
+                meta_on(CONFERENCE_2013), measure=measure, to_cycle=2, working_group=new_group
             )
             expected.carried.add(measure)
     for n in range(rng.randint(1, 5)):

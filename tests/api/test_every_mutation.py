@@ -323,6 +323,7 @@ def test_measures_go_through_their_lifecycle_and_the_cycle_closes(admin: GraphQL
             adopted=True,
             body=world.committee,
             paper=paper,
+            effectiveOn="2011-11-24",
         )
         ok(
             admin,

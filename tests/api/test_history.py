@@ -193,7 +193,7 @@ def test_decision_trail_of_the_council_paper_shows_motion_consultation_and_settl
 def test_decision_trail_of_a_carried_forward_measure_spans_both_cycles(
     demo: DemoService,
 ) -> None:
-    measure = demo.global_id("Measure", "m3")
+    measure = demo.global_id("Measure", "wohnraumboerse")
     trail = demo.analyst.data(
         "query($id: ID!) { decisionTrail(id: $id) { type aggregateId payload } }", id=measure
     )["decisionTrail"]
@@ -205,6 +205,28 @@ def test_decision_trail_of_a_carried_forward_measure_spans_both_cycles(
     assert "ConsultationConcluded" in types[carried:]
     papers = {e["aggregateId"] for e in trail if e["type"] == "PaperSubmitted"}
     assert len(papers) == 2
+
+
+def test_decision_trail_of_a_measure_through_four_cycles(demo: DemoService) -> None:
+    measure = demo.global_id("Measure", "stadtteilmuetter")
+    trail = demo.analyst.data(
+        "query($id: ID!) { decisionTrail(id: $id) { type effectiveOn aggregateType } }",
+        id=measure,
+    )["decisionTrail"]
+    own = [e for e in trail if e["aggregateType"] == "Measure"]
+    types = [e["type"] for e in own]
+    assert types.count("MeasureEvaluated") == 4  # at the conferences of 2015, 2017, 2019, 2022
+    assert types.count("MeasureCarriedForward") == 3
+    assert types.count("MeasureDecided") == 2  # revised once on carry-forward: decided again
+    assert types[-1] == "MeasureCompleted"
+    assert [e["effectiveOn"] for e in own if e["type"] == "MeasureEvaluated"] == [
+        "2015-09-10",
+        "2017-09-07",
+        "2019-09-05",
+        "2022-03-24",
+    ]
+    days = [e["effectiveOn"] for e in own]
+    assert days == sorted(days)
 
 
 def test_decision_trail_of_an_unknown_id_says_not_found(demo: DemoService) -> None:

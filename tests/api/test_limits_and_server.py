@@ -28,7 +28,11 @@ def test_schema_file_is_generated_from_the_code() -> None:
 
 def test_healthz_and_readyz(api: GraphQLClient) -> None:
     assert api.http.get("/healthz").json() == {"status": "ok"}
-    assert api.http.get("/readyz").json() == {"status": "ready", "lag": 0}
+    assert api.http.get("/readyz").json() == {
+        "status": "ready",
+        "lag": 0,
+        "chain": {"verifiedPosition": 0, "brokenAt": None},
+    }
 
 
 def test_over_deep_query_is_refused(api: GraphQLClient) -> None:
@@ -76,13 +80,12 @@ def test_an_oversized_body_gets_413(api: GraphQLClient) -> None:
 def test_unexpected_errors_are_masked_and_carry_a_correlation_id(
     api: GraphQLClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sozialplanung.projections.queries import ReadQueries
+    from sozialplanung.projections.cycles import CyclesView
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr(ReadQueries, "cycle_numbers", broken)
-    monkeypatch.setattr(ReadQueries, "page", broken)
+    monkeypatch.setattr(CyclesView, "page", broken)
     body = api.post("{ cycles { totalCount } }")
     [error] = body["errors"]
     assert error["extensions"]["code"] == "INTERNAL"
@@ -90,10 +93,13 @@ def test_unexpected_errors_are_masked_and_carry_a_correlation_id(
     assert error["extensions"]["correlationId"]
 
 
-def test_graphiql_for_browsers_outside_production(api: GraphQLClient, tmp_path: Path) -> None:
-    page = api.http.get("/graphql", headers={"Accept": "text/html"})
-    assert "GraphiQL" in page.text
-    production = Settings(data_dir=tmp_path / "p", production=True)
+def test_graphiql_only_in_development_mode_and_production_is_the_default(tmp_path: Path) -> None:
+    with TestClient(create_app(Settings(data_dir=tmp_path / "d", production=False))) as http:
+        page = http.get("/graphql", headers={"Accept": "text/html"})
+        assert "GraphiQL" in page.text
+    assert Settings().production and Settings.from_env({}).production
+    assert not Settings.from_env({"SOZIALPLANUNG_DEV": "1"}).production
+    production = Settings(data_dir=tmp_path / "p")
     with TestClient(create_app(production)) as http:
         assert http.get("/graphql", headers={"Accept": "text/html"}).status_code != 200
         introspection = http.post("/graphql", json={"query": "{ __schema { types { name } } }"})
@@ -106,27 +112,22 @@ def test_a_query_sent_again_is_not_validated_again(
     api: GraphQLClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The limits are validation rules; built per request they would defeat the cache.
-    import strawberry.schema.schema as strawberry_schema
-    from strawberry.extensions import validation_cache
+    from sozialplanung.graphql import cost
 
     validations: list[object] = []
-    original = strawberry_schema.validate_document
+    original = cost.validate_document
 
     def counted(*args: object, **kwargs: object) -> object:
         validations.append(args)
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(strawberry_schema, "validate_document", counted)
-    validation_cache._get_validate_cache.cache_clear()
-    try:
-        for _ in range(3):
-            assert api.post("{ cycles { totalCount } }")["data"] == {"cycles": {"totalCount": 0}}
-        too_deep = "{ cycles { nodes { " + "previous { " * 12 + "number" + " }" * 12 + " } } }"
-        for _ in range(2):
-            assert "depth" in api.post(too_deep)["errors"][0]["message"]
-        assert len(validations) == 2  # once per distinct query, limits included
-    finally:
-        validation_cache._get_validate_cache.cache_clear()
+    monkeypatch.setattr(cost, "validate_document", counted)
+    for _ in range(3):
+        assert api.post("{ cycles { totalCount } }")["data"] == {"cycles": {"totalCount": 0}}
+    too_deep = "{ cycles { nodes { " + "previous { " * 12 + "number" + " }" * 12 + " } } }"
+    for _ in range(2):
+        assert "depth" in api.post(too_deep)["errors"][0]["message"]
+    assert len(validations) == 2  # once per distinct query, limits included
 
 
 def test_a_body_nested_too_deeply_for_the_parser_is_malformed_json(api: GraphQLClient) -> None:

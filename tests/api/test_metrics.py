@@ -17,10 +17,10 @@ from prometheus_client.parser import text_string_to_metric_families
 from starlette.testclient import TestClient
 
 from sozialplanung.application import PlanningApp
-from sozialplanung.demo import load_demo
 from sozialplanung.graphql.ids import uuid_of
 from sozialplanung.settings import Settings
 
+from ..demo_store import DemoCopy
 from .client import GraphQLClient
 from .world import build
 
@@ -98,10 +98,12 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def test_worker_processes_report_their_counters_together(tmp_path: Path) -> None:
+def test_worker_processes_report_their_counters_together(
+    tmp_path: Path, demo_copy: DemoCopy
+) -> None:
     settings = Settings(data_dir=tmp_path / "data", port=free_port())
+    demo_copy.restore(settings)
     app = PlanningApp.from_settings(settings)
-    load_demo(app)
     token = app.tokens.create("ANALYST", "prometheus")
     app.close()
     env = {**os.environ, **settings.to_env()}
@@ -121,7 +123,7 @@ def test_worker_processes_report_their_counters_together(tmp_path: Path) -> None
                 base + "/graphql", data=query, headers={"Content-Type": "application/json"}
             )
             with urllib.request.urlopen(request, timeout=10) as answer:
-                assert json.load(answer)["data"] == {"cycles": {"totalCount": 3}}
+                assert json.load(answer)["data"] == {"cycles": {"totalCount": 8}}
         request = urllib.request.Request(
             base + "/metrics", headers={"Authorization": f"Bearer {token}"}
         )

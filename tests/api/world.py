@@ -72,6 +72,8 @@ def build(api: GraphQLClient) -> ApiWorld:
 def propose(
     api: GraphQLClient, world: ApiWorld, title: str = "Familienzentren", **extra: object
 ) -> dict:
+    # Proposed in cycle 1 (2011–2013), before the papers and decisions that follow it.
+    extra.setdefault("effectiveOn", "2011-09-15")
     return api.mutate(
         "proposeMeasure",
         "ProposeMeasureInput",

@@ -10,6 +10,10 @@ from sozialplanung.application import PlanningApp
 
 from ..conftest import meta_on
 
+# The world's paper is dated 2011-10-20 and its measures proposed on 2011-09-15: the committee
+# decides after both.
+DECIDED_ON = date(2011, 11, 24)
+
 
 @dataclass
 class World:

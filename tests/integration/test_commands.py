@@ -3,7 +3,9 @@ idempotent retries, unique keys without races."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from uuid import UUID
 
 import pytest
 
@@ -18,9 +20,10 @@ from sozialplanung.domain.base import (
 )
 from sozialplanung.domain.measure import Measure
 from sozialplanung.domain.paper import Paper
+from sozialplanung.domain.rights import administrator
 
 from ..conftest import meta_on
-from .helpers import World, build_world
+from .helpers import DECIDED_ON, World, build_world
 
 
 @pytest.fixture
@@ -77,7 +80,9 @@ def test_a_refused_measure_decision_leaves_the_consultation_and_every_measure_un
 
 def test_rejected_measure_cannot_be_evaluated_and_nothing_is_written(world: World) -> None:
     measure = world.referred()
-    world.app.decide_measure(meta_on(), measure=measure, adopted=False, body=world.committee)
+    world.app.decide_measure(
+        meta_on(DECIDED_ON), measure=measure, adopted=False, body=world.committee
+    )
     before = world.events()
     with pytest.raises(InvalidTransition):
         world.app.evaluate_measure(meta_on(), measure=measure, outcome="NOT_IMPLEMENTED")
@@ -128,9 +133,17 @@ def test_two_writers_on_one_aggregate_conflict_and_the_second_writes_nothing(
     second = world.app.repository.get(measure_id)
     first.revise(meta_on(), title="Erste Fassung", description=None)
     second.revise(meta_on(), title="Zweite Fassung", description=None)
-    world.app.execute(meta_on(), "reviseMeasure", None, lambda: (first.id, [first]))
+
+    def save(measure: Measure) -> Callable[[], tuple[UUID, list[Measure]]]:
+        def action() -> tuple[UUID, list[Measure]]:
+            world.app.permit("reviseMeasure", measure)
+            return measure.id, [measure]
+
+        return action
+
+    world.app.execute(meta_on(), "reviseMeasure", None, save(first))
     with pytest.raises(VersionConflict):
-        world.app.execute(meta_on(), "reviseMeasure", None, lambda: (second.id, [second]))
+        world.app.execute(meta_on(), "reviseMeasure", None, save(second))
     assert world.app.repository.get(measure_id).title == "Erste Fassung"
 
 
@@ -158,10 +171,18 @@ def test_client_mutation_id_is_not_reused_for_another_command(world: World) -> N
 
 def test_client_mutation_ids_of_different_actors_do_not_collide(world: World) -> None:
     one = world.app.propose_measure(
-        meta_on(actor="a"), cycle=1, working_group=world.group, title="X", client_mutation_id="same"
+        meta_on(principal=administrator("a")),
+        cycle=1,
+        working_group=world.group,
+        title="X",
+        client_mutation_id="same",
     )
     two = world.app.propose_measure(
-        meta_on(actor="b"), cycle=1, working_group=world.group, title="X", client_mutation_id="same"
+        meta_on(principal=administrator("b")),
+        cycle=1,
+        working_group=world.group,
+        title="X",
+        client_mutation_id="same",
     )
     assert one != two
 
@@ -228,7 +249,9 @@ def test_submitting_a_paper_with_measures_refers_them_atomically(world: World) -
 
 def test_long_histories_are_read_from_snapshots(world: World) -> None:
     measure = world.referred()
-    world.app.decide_measure(meta_on(), measure=measure, adopted=True, body=world.committee)
+    world.app.decide_measure(
+        meta_on(DECIDED_ON), measure=measure, adopted=True, body=world.committee
+    )
     world.app.start_implementation(meta_on(), measure=measure)
     for percent in range(60):
         world.app.report_progress(meta_on(), measure=measure, percent=percent)

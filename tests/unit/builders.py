@@ -10,10 +10,18 @@ from sozialplanung.domain.cycle import Cycle
 from sozialplanung.domain.measure import Measure
 from sozialplanung.domain.organization import Organization
 from sozialplanung.domain.paper import Paper
+from sozialplanung.domain.rights import administrator
+
+# The domain's "today" in these tests: fixed, so that the rules on business dates are
+# tested on known days.
+TODAY = date(2026, 11, 25)
 
 
-def meta(day: date = date(2011, 9, 15)) -> Meta:
-    return Meta(actor="tester", correlation_id="test", effective_on=day)
+def meta(day: date | None = date(2011, 9, 15), today: date = TODAY) -> Meta:
+    """A context on business date ``day``; ``None``: the client gave no effectiveOn."""
+    return Meta(
+        principal=administrator("tester"), correlation_id="test", today=today, effective_on=day
+    )
 
 
 def department(name: str = "Fachbereich Soziales und Integration") -> Organization:
@@ -51,8 +59,14 @@ def cycle(number: int, conf: Body, groups: list[Body]) -> Cycle:
     )
 
 
+PAPER_DATED = date(2011, 10, 20)
+DECIDED_ON = date(2011, 11, 24)
+EVALUATED_ON = date(2013, 9, 19)
+
+
 class Planning:
-    """A conference with one working group, cycles 1 and 2, a committee and a paper."""
+    """A conference with one working group, cycles 1 and 2, a committee and a paper
+    (dated 2011-10-20); measures are proposed on 2011-09-15 and decided on 2011-11-24."""
 
     def __init__(self) -> None:
         self.conference = conference()
@@ -65,7 +79,7 @@ class Planning:
             reference="FB 50/0150/WP16",
             type_="DECISION_PROPOSAL",
             subject="Maßnahmen",
-            date_=date(2011, 10, 20),
+            date_=PAPER_DATED,
         )
 
     def proposed(self, title: str = "Familienzentren") -> Measure:
@@ -78,23 +92,23 @@ class Planning:
 
     def adopted(self) -> Measure:
         measure = self.in_deliberation()
-        measure.decide(meta(), adopted=True, body=self.committee, paper_id=self.paper.id)
+        measure.decide(meta(DECIDED_ON), adopted=True, body=self.committee, paper=self.paper)
         return measure
 
     def rejected(self) -> Measure:
         measure = self.in_deliberation()
-        measure.decide(meta(), adopted=False, body=self.committee, paper_id=self.paper.id)
+        measure.decide(meta(DECIDED_ON), adopted=False, body=self.committee, paper=self.paper)
         return measure
 
     def in_implementation(self) -> Measure:
         measure = self.adopted()
-        measure.start_implementation(meta())
+        measure.start_implementation(meta(date(2012, 1, 10)))
         return measure
 
     def evaluated(self, outcome: str = "PARTIALLY_IMPLEMENTED") -> Measure:
         measure = self.in_implementation()
         measure.evaluate(
-            meta(date(2013, 9, 19)),
+            meta(EVALUATED_ON),
             outcome=outcome,
             obstacles=["Personal"],
             enablers=["Kooperation"],

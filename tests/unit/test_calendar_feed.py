@@ -1,39 +1,37 @@
-"""The meetings calendar as iCalendar, built from view documents (no I/O)."""
+"""The meetings calendar as iCalendar, built from view rows (no I/O)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
 
+import pytest
 from icalendar import Calendar
 
-from sozialplanung.feeds.calendar import calendar_of
-from sozialplanung.projections.queries import Document
+from sozialplanung.feeds.calendar import DEFAULT_LENGTH, calendar_of, meeting_end
+from sozialplanung.projections.database import Row
 
-BODY = Document(
-    "b-1",
-    "Body",
-    3,
-    "2011-01-01T00:00:00+00:00",
-    "2011-01-01T00:00:00+00:00",
-    {"name": "Arbeitskreis Sozialplanung"},
-)
+BODY: Row = {"id": "b-1", "name": "Arbeitskreis Sozialplanung"}
 
 
-def meeting(key: str, status: str, version: int = 2, **extra: object) -> Document:
-    state = {
+def meeting(key: str, status: str, version: int = 2, **extra: object) -> Row:
+    start = datetime(2014, 10, 1, 14, 0, tzinfo=timezone(timedelta(hours=2)))
+    row: Row = {
+        "id": key,
+        "version": version,
+        "created_at": "2014-09-01T08:00:00+00:00",
+        "modified_at": "2014-09-20T08:00:00+00:00",
         "title": "Sitzung",
-        "scheduled_for": datetime(2014, 10, 1, 14, 0, tzinfo=timezone(timedelta(hours=2))),
+        "starts": start.isoformat(),
+        "ends": None,
         "location": None,
         "status": status,
         "agenda": [],
     }
-    state.update(extra)
-    return Document(
-        key, "Meeting", version, "2014-09-01T08:00:00+00:00", "2014-09-20T08:00:00+00:00", state
-    )
+    row.update(extra)
+    return row
 
 
-def parsed(*meetings: Document) -> Calendar:
+def parsed(*meetings: Row) -> Calendar:
     return Calendar.from_ical(calendar_of(BODY, list(meetings)).to_ical())
 
 
@@ -68,3 +66,32 @@ def test_summary_names_the_body_and_description_lists_the_agenda() -> None:
 def test_the_same_data_gives_the_same_feed() -> None:
     first = calendar_of(BODY, [meeting("m-1", "HELD")]).to_ical()
     assert calendar_of(BODY, [meeting("m-1", "HELD")]).to_ical() == first
+
+
+START = datetime(2014, 10, 1, 14, 0, tzinfo=timezone(timedelta(hours=2)))
+
+
+@pytest.mark.parametrize(
+    ("end", "shown"),
+    [
+        (None, START + timedelta(hours=2)),  # no end recorded: two hours
+        (START + timedelta(minutes=45), START + timedelta(minutes=45)),
+        (START + timedelta(hours=6), START + timedelta(hours=6)),
+    ],
+)
+def test_a_meeting_ends_when_recorded_or_two_hours_after_its_start(
+    end: datetime | None, shown: datetime
+) -> None:
+    assert meeting_end(START, end) == shown
+    assert timedelta(hours=2) == DEFAULT_LENGTH
+
+
+def test_dtend_is_the_meetings_end_in_utc() -> None:
+    ends = datetime(2014, 10, 1, 17, 30, tzinfo=timezone(timedelta(hours=2)))
+    (event,) = parsed(meeting("m-1", "SCHEDULED", ends=ends.isoformat())).events
+    assert event.end == datetime(2014, 10, 1, 15, 30, tzinfo=UTC)
+
+
+def test_a_meeting_without_an_end_is_shown_two_hours_long() -> None:
+    for event in parsed(meeting("m-1", "HELD"), meeting("m-2", "SCHEDULED")).events:
+        assert event.end - event.start == timedelta(hours=2)

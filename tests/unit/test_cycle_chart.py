@@ -54,7 +54,7 @@ def test_the_png_is_a_readable_image() -> None:
     assert png.startswith(PNG_SIGNATURE)
     pixels = matplotlib.image.imread(io.BytesIO(png), format="png")
     height, width = pixels.shape[:2]
-    assert width == 1100 and height > 200
+    assert width == 1300 and height > 200
 
 
 def test_the_svg_is_svg_and_names_every_group() -> None:
@@ -64,6 +64,10 @@ def test_the_svg_is_svg_and_names_every_group() -> None:
     text = svg.decode()
     for label in ("AG 1 Kinderarmut", "AG 4 Wohnen (Schwerpunkt neu)", "AG 13 Flucht (neu)"):
         assert label in text
+    # the sums in the count panels' titles, each group's rate and the rate of all groups
+    assert "Summe 4 → 7" in text and "Summe 2 → 6" in text and "Summe 0 → 1" in text
+    assert "– → 100 %" in text  # AG 4 Wohnen: nothing evaluated in cycle 1
+    assert "alle Arbeitsgruppen – → 100 %" in text
 
 
 def test_the_same_comparison_gives_the_same_files() -> None:

@@ -13,8 +13,9 @@ from sozialplanung.domain.cycle import Cycle
 from sozialplanung.domain.meeting import Meeting
 from sozialplanung.domain.organization import Organization
 from sozialplanung.domain.paper import Paper
+from sozialplanung.domain.rights import administrator
 
-from .builders import committee, conference, meta
+from .builders import TODAY, committee, conference, meta
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -32,19 +33,30 @@ def test_tabs_and_line_breaks_are_ordinary_text() -> None:
 
 def test_a_reason_with_a_control_character_is_refused() -> None:
     with pytest.raises(ValidationError, match="U\\+0000") as refused:
-        Meta(actor="a", correlation_id="c", effective_on=date(2011, 2, 24), reason="weil\x00")
+        Meta(
+            principal=administrator("a"),
+            correlation_id="c",
+            today=TODAY,
+            effective_on=date(2011, 2, 24),
+            reason="weil\x00",
+        )
     assert refused.value.field == "reason"
 
 
 @pytest.mark.parametrize("day", [date(1, 1, 1), date(1899, 12, 31), date(2200, 1, 1)])
 def test_an_implausible_business_date_is_refused(day: date) -> None:
     with pytest.raises(ValidationError, match="must lie between 1900-01-01 and 2199-12-31"):
-        Meta(actor="a", correlation_id="c", effective_on=day)
+        Meta(principal=administrator("a"), correlation_id="c", today=TODAY, effective_on=day)
 
 
 def test_the_first_and_last_plausible_days_are_accepted() -> None:
     for day in (EARLIEST, LATEST):
-        assert Meta(actor="a", correlation_id="c", effective_on=day).effective_on == day
+        assert (
+            Meta(
+                principal=administrator("a"), correlation_id="c", today=TODAY, effective_on=day
+            ).effective_on
+            == day
+        )
 
 
 def test_a_meeting_in_the_year_9999_is_refused() -> None:

@@ -13,8 +13,9 @@ from sozialplanung.domain.base import (
     ValidationError,
 )
 from sozialplanung.domain.measure import Measure
+from sozialplanung.domain.paper import Paper
 
-from .builders import Planning, meta, working_group
+from .builders import DECIDED_ON, EVALUATED_ON, PAPER_DATED, Planning, meta, working_group
 
 
 @pytest.fixture
@@ -69,19 +70,22 @@ def test_a_measure_is_referred_to_the_same_paper_once(plan: Planning) -> None:
 def test_only_a_measure_in_deliberation_can_be_decided(plan: Planning) -> None:
     measure = plan.proposed()
     with pytest.raises(InvalidTransition, match="refer it to a paper first"):
-        measure.decide(meta(), adopted=True, body=plan.committee, paper_id=None)
+        measure.decide(meta(), adopted=True, body=plan.committee, paper=None)
 
 
 def test_only_a_political_body_decides(plan: Planning) -> None:
     measure = plan.in_deliberation()
     with pytest.raises(ValidationError, match="not a COMMITTEE or COUNCIL"):
-        measure.decide(meta(), adopted=True, body=plan.group, paper_id=None)
+        measure.decide(meta(), adopted=True, body=plan.group, paper=None)
 
 
 def test_decision_names_a_paper_the_measure_was_referred_to(plan: Planning) -> None:
     measure = plan.in_deliberation()
+    other = Paper.submit(
+        meta(), reference="FB 50/0151/WP16", type_="REPORT", subject="x", date_=PAPER_DATED
+    )
     with pytest.raises(ValidationError, match="not referred to that paper"):
-        measure.decide(meta(), adopted=True, body=plan.committee, paper_id=plan.group.id)
+        measure.decide(meta(DECIDED_ON), adopted=True, body=plan.committee, paper=other)
 
 
 def test_adoption_and_implementation(plan: Planning) -> None:
@@ -116,16 +120,33 @@ def test_proposed_measure_cannot_be_evaluated(plan: Planning) -> None:
         )
 
 
-def test_adopted_but_never_started_measure_is_evaluated_only_as_not_implemented(
+@pytest.mark.parametrize("outcome", ["IMPLEMENTED", "PARTIALLY_IMPLEMENTED", "NOT_IMPLEMENTED"])
+@pytest.mark.parametrize("started", [False, True])
+def test_an_adopted_measure_is_evaluated_with_any_outcome_whether_or_not_it_was_started(
+    plan: Planning, outcome: str, started: bool
+) -> None:
+    measure = plan.in_implementation() if started else plan.adopted()
+    measure.evaluate(
+        meta(EVALUATED_ON), outcome=outcome, obstacles=["Personal"], enablers=[], report=None
+    )
+    assert (measure.status, measure.terms[0]["evaluation"]["outcome"]) == ("EVALUATED", outcome)
+
+
+def test_an_adopted_measure_evaluated_as_implemented_without_a_recorded_start_completes(
     plan: Planning,
 ) -> None:
     measure = plan.adopted()
-    with pytest.raises(ValidationError, match="never started"):
-        measure.evaluate(meta(), outcome="IMPLEMENTED", obstacles=[], enablers=[], report=None)
     measure.evaluate(
-        meta(), outcome="NOT_IMPLEMENTED", obstacles=["Kein Personal"], enablers=[], report=None
+        meta(EVALUATED_ON), outcome="IMPLEMENTED", obstacles=[], enablers=[], report=None
     )
-    assert measure.status == "EVALUATED"
+    measure.complete(meta(EVALUATED_ON))
+    assert measure.terms[0]["reached"] == [
+        "PROPOSED",
+        "IN_DELIBERATION",
+        "ADOPTED",
+        "EVALUATED",
+        "COMPLETED",
+    ]
 
 
 def test_evaluation_records_obstacles_and_enablers_for_the_terms_cycle(plan: Planning) -> None:
@@ -147,7 +168,11 @@ def test_evaluation_outcome_must_be_known(plan: Planning) -> None:
 def test_repeated_factors_are_recorded_once(plan: Planning) -> None:
     measure = plan.in_implementation()
     measure.evaluate(
-        meta(), outcome="IMPLEMENTED", obstacles=["Räume", "Räume "], enablers=[], report=None
+        meta(EVALUATED_ON),
+        outcome="IMPLEMENTED",
+        obstacles=["Räume", "Räume "],
+        enablers=[],
+        report=None,
     )
     assert measure.evaluations[0]["obstacles"] == ["Räume"]
 
@@ -164,7 +189,7 @@ def test_progress_is_reported_only_during_implementation(plan: Planning) -> None
     measure = plan.in_implementation()
     measure.report_progress(meta(), percent_done=40, note="Halbzeit")
     assert measure.progress == 40
-    assert measure.progress_reports[0]["reported_by"] == "tester"
+    assert measure.progress_reports[0]["reported_by"] == "admin:tester"
 
 
 def test_carrying_forward_needs_an_evaluation(plan: Planning) -> None:
@@ -253,7 +278,7 @@ def test_every_event_carries_the_context_of_the_action(plan: Planning) -> None:
     measure = plan.proposed()
     event = measure.pending_events[0]
     assert (event.actor, event.correlation_id, event.effective_on) == (
-        "tester",
+        "admin:tester",
         "test",
         date(2011, 9, 15),
     )

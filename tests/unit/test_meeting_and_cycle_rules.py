@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from sozialplanung.domain.base import Duplicate, InvalidTransition, NotFound, ValidationError
 from sozialplanung.domain.cycle import Cycle, cycle_id
-from sozialplanung.domain.meeting import Meeting
+from sozialplanung.domain.meeting import MAX_LENGTH, Meeting
 
 from .builders import Planning, committee, conference, cycle, meta, working_group
 
@@ -149,3 +149,75 @@ def test_cycle_closes_once() -> None:
     plan.cycle1.close(meta())
     with pytest.raises(InvalidTransition):
         plan.cycle1.close(meta())
+
+
+# The meeting's end ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "ends_at",
+    [
+        None,
+        AT + timedelta(hours=2),
+        (AT + timedelta(hours=3)).astimezone(UTC),  # another zone, a later instant
+        AT + MAX_LENGTH,
+    ],
+)
+def test_a_meeting_ends_after_its_start_within_a_day_or_names_no_end(
+    ends_at: datetime | None,
+) -> None:
+    meeting = Meeting.schedule(
+        meta(), body=committee(), title="Sitzung", scheduled_for=AT, ends_at=ends_at
+    )
+    assert meeting.ends_at == ends_at
+    assert meeting.pending_events[0].ends_at == ends_at
+
+
+@pytest.mark.parametrize(
+    ("ends_at", "words"),
+    [
+        (datetime(2011, 2, 24, 19, 0), "endsAt needs a time zone"),
+        (AT, "must lie after the start"),
+        (AT - timedelta(minutes=30), "must lie after the start"),
+        (AT + MAX_LENGTH + timedelta(minutes=1), "more than 24 hours after the start"),
+        (datetime(2200, 1, 1, tzinfo=UTC), "must lie between"),
+    ],
+)
+def test_a_meeting_end_without_a_zone_before_the_start_or_days_later_is_refused(
+    ends_at: datetime, words: str
+) -> None:
+    with pytest.raises(ValidationError, match=words) as refused:
+        Meeting.schedule(
+            meta(), body=committee(), title="Sitzung", scheduled_for=AT, ends_at=ends_at
+        )
+    assert refused.value.field == "endsAt"
+
+
+def test_a_rescheduled_meeting_keeps_its_length_unless_a_new_end_is_given() -> None:
+    meeting = Meeting.schedule(
+        meta(), body=committee(), title="Sitzung", scheduled_for=AT, ends_at=AT + timedelta(hours=3)
+    )
+    later = AT + timedelta(days=7)
+    meeting.reschedule(meta(), later)
+    assert meeting.ends_at == later + timedelta(hours=3)
+    meeting.reschedule(meta(), later, later + timedelta(hours=1))
+    assert meeting.ends_at == later + timedelta(hours=1)
+    with pytest.raises(ValidationError, match="after the start"):
+        meeting.reschedule(meta(), later, later - timedelta(hours=1))
+
+
+def test_a_meeting_without_an_end_rescheduled_still_has_none() -> None:
+    meeting = scheduled()
+    meeting.reschedule(meta(), AT + timedelta(days=1))
+    assert meeting.ends_at is None
+
+
+def test_meeting_events_stored_before_the_end_existed_read_as_meetings_without_one() -> None:
+    for event in (Meeting.MeetingScheduled, Meeting.MeetingRescheduled):
+        state: dict[str, object] = {"scheduled_for": AT}
+        event.upcast_v2_v3(state)
+        assert state["ends_at"] is None
+        assert event.class_version == 3
+    snapshot: dict[str, object] = {"scheduled_for": AT, "status": "HELD"}
+    Meeting.upcast_v1_v2(snapshot)
+    assert (snapshot["ends_at"], snapshot["held_on"]) == (None, None)

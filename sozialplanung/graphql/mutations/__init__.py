@@ -6,7 +6,7 @@ from .bodies import BodyMutations
 from .cycles import CycleMutations
 from .measures import MeasureMutations
 from .meetings import MeetingMutations
-from .organizations import OrganizationMutations
+from .organizations import OrganizationMutations, PrivacyMutations
 from .papers import PaperMutations
 
 Mutation = merge_types(
@@ -18,6 +18,7 @@ Mutation = merge_types(
         CycleMutations,
         MeasureMutations,
         PaperMutations,
+        PrivacyMutations,
     ),
 )
 

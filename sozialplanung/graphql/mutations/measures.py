@@ -8,7 +8,6 @@ from uuid import UUID
 import strawberry
 
 from ...application import PlanningApp
-from ...application.guard import Guard
 from ...domain.base import Meta
 from ..context import Info
 from ..ids import optional_uuid, uuid_of
@@ -29,9 +28,8 @@ MEASURE, BODY = "Measure", "Body"
 
 
 async def _measure(info: Info, data: Any, command: str, call: Any) -> MeasurePayload:
-    def perform(app: PlanningApp, guard: Guard, meta: Meta) -> UUID:
+    def perform(app: PlanningApp, meta: Meta) -> UUID:
         measure = uuid_of(data.measure, "measure", MEASURE)
-        guard.check_measure(command, measure)
         return call(app, meta, measure)
 
     return await respond(info, data, MeasurePayload, perform)
@@ -41,12 +39,9 @@ async def _measure(info: Info, data: Any, command: str, call: Any) -> MeasurePay
 class MeasureMutations:
     @strawberry.mutation
     async def propose_measure(self, info: Info, input: ProposeMeasureInput) -> MeasurePayload:
-        def perform(app: PlanningApp, guard: Guard, meta: Meta) -> UUID:
+        def perform(app: PlanningApp, meta: Meta) -> UUID:
             group = uuid_of(input.working_group, "workingGroup", BODY)
             lead = optional_uuid(input.lead, "lead", "Organization")
-            guard.check(
-                "proposeMeasure", [lead, *guard.body_leads(group), *guard.cycle_leads(input.cycle)]
-            )
             return app.propose_measure(
                 meta,
                 cycle=input.cycle,

@@ -8,7 +8,6 @@ from uuid import UUID
 import strawberry
 
 from ...application import PlanningApp
-from ...application.guard import Guard
 from ...domain.base import Meta
 from ..context import Info
 from ..ids import optional_uuid, uuid_of
@@ -31,9 +30,8 @@ ORG, PERSON, BODY, MEETING = "Organization", "Person", "Body", "Meeting"
 async def _meeting(info: Info, data: Any, command: str, call: Any) -> MeetingPayload:
     """Runs a command on one meeting, for ADMIN or the organisation leading its body."""
 
-    def perform(app: PlanningApp, guard: Guard, meta: Meta) -> UUID:
+    def perform(app: PlanningApp, meta: Meta) -> UUID:
         meeting = uuid_of(data.meeting, "meeting", MEETING)
-        guard.check(command, guard.meeting_leads(meeting))
         return call(app, meta, meeting)
 
     return await respond(info, data, MeetingPayload, perform)
@@ -43,14 +41,14 @@ async def _meeting(info: Info, data: Any, command: str, call: Any) -> MeetingPay
 class MeetingMutations:
     @strawberry.mutation
     async def schedule_meeting(self, info: Info, input: ScheduleMeetingInput) -> MeetingPayload:
-        def perform(app: PlanningApp, guard: Guard, meta: Meta) -> UUID:
+        def perform(app: PlanningApp, meta: Meta) -> UUID:
             body = uuid_of(input.body, "body", BODY)
-            guard.check("scheduleMeeting", guard.body_leads(body))
             return app.schedule_meeting(
                 meta,
                 body=body,
                 title=input.title,
                 scheduled_for=input.scheduled_for,
+                ends_at=input.ends_at,
                 location=input.location,
                 cycle=input.cycle,
                 client_mutation_id=input.client_mutation_id,
@@ -85,6 +83,7 @@ class MeetingMutations:
                 meta,
                 meeting=meeting,
                 scheduled_for=input.scheduled_for,
+                ends_at=input.ends_at,
                 expected_version=input.expected_version,
                 client_mutation_id=input.client_mutation_id,
             ),

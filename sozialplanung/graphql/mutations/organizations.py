@@ -7,19 +7,22 @@ from uuid import UUID
 import strawberry
 
 from ...application import PlanningApp
-from ...application.guard import Guard
-from ...domain.base import Meta
+from ...domain.base import Meta, NotFound
 from ..context import Info
-from ..ids import optional_uuid, uuid_of
+from ..ids import event_position, optional_uuid, uuid_of
 from ..inputs import (
     ErasePersonInput,
+    RedactEventInput,
     RegisterOrganizationInput,
     RegisterPersonInput,
 )
+from ..types.events import Event
 from .runner import (
+    EventPayload,
     OrganizationPayload,
     PersonPayload,
     respond,
+    run_command,
 )
 
 ORG, PERSON = "Organization", "Person"
@@ -31,8 +34,7 @@ class OrganizationMutations:
     async def register_organization(
         self, info: Info, input: RegisterOrganizationInput
     ) -> OrganizationPayload:
-        def perform(app: PlanningApp, guard: Guard, meta: Meta) -> UUID:
-            guard.check("registerOrganization", [])
+        def perform(app: PlanningApp, meta: Meta) -> UUID:
             return app.register_organization(
                 meta,
                 name=input.name,
@@ -46,8 +48,7 @@ class OrganizationMutations:
 
     @strawberry.mutation
     async def register_person(self, info: Info, input: RegisterPersonInput) -> PersonPayload:
-        def perform(app: PlanningApp, guard: Guard, meta: Meta) -> UUID:
-            guard.check("registerPerson", [])
+        def perform(app: PlanningApp, meta: Meta) -> UUID:
             return app.register_person(
                 meta,
                 name=input.name,
@@ -59,8 +60,7 @@ class OrganizationMutations:
 
     @strawberry.mutation
     async def erase_person(self, info: Info, input: ErasePersonInput) -> PersonPayload:
-        def perform(app: PlanningApp, guard: Guard, meta: Meta) -> UUID:
-            guard.check("erasePerson", [None])  # ADMIN only: no organisation leads a person
+        def perform(app: PlanningApp, meta: Meta) -> UUID:
             return app.erase_person(
                 meta,
                 person=uuid_of(input.person, "person", PERSON),
@@ -68,3 +68,47 @@ class OrganizationMutations:
             )
 
         return await respond(info, input, PersonPayload, perform)
+
+
+@strawberry.type
+class PrivacyMutations:
+    @strawberry.mutation(
+        description="Makes every free-text field of one recorded event unreadable everywhere "
+        "(the views, time travel, exports and backups made afterwards); the event keeps its "
+        "position, type, actor, dates and ids. ADMIN only; reason required."
+    )
+    async def redact_event(self, info: Info, input: RedactEventInput) -> EventPayload:
+        context = info.context
+        try:
+            position = event_position(input.event)
+        except NotFound:
+            position = 0
+        rows = await context.run(context.queries.audit.by_positions, [position])
+
+        def perform(app: PlanningApp, meta: Meta) -> UUID:
+            if not rows:
+                raise NotFound(f"{input.event!r} is no event of this service.", "event")
+            return app.redact_event(
+                meta,
+                notification_id=int(rows[0]["notification_id"]),
+                position=position,
+                client_mutation_id=input.client_mutation_id,
+            )
+
+        result, errors = await run_command(info, _Redaction(input), perform)
+        event = None
+        if result is not None:
+            again = await context.run(context.queries.audit.by_positions, [position])
+            event = Event.from_row(again[0]) if again else None
+        return EventPayload(
+            event=event, user_errors=errors, client_mutation_id=input.client_mutation_id
+        )
+
+
+class _Redaction:
+    """RedactEventInput as a command input (no business date: a redaction happens now)."""
+
+    def __init__(self, data: RedactEventInput):
+        self.client_mutation_id = data.client_mutation_id
+        self.reason = data.reason
+        self.effective_on = None

@@ -7,7 +7,6 @@ from uuid import UUID
 import strawberry
 
 from ...application import PlanningApp
-from ...application.guard import Guard
 from ...domain.base import Meta
 from ...domain.paper import attachment
 from ..context import Info
@@ -18,6 +17,7 @@ from ..inputs import (
     ScheduleConsultationInput,
     SettlePaperInput,
     SubmitPaperInput,
+    WithdrawPaperInput,
 )
 from ..types.events import Event
 from .runner import EventPayload, PaperPayload, respond, run_command
@@ -29,9 +29,8 @@ PAPER = "Paper"
 class PaperMutations:
     @strawberry.mutation
     async def submit_paper(self, info: Info, input: SubmitPaperInput) -> PaperPayload:
-        def perform(app: PlanningApp, guard: Guard, meta: Meta) -> UUID:
+        def perform(app: PlanningApp, meta: Meta) -> UUID:
             lead = optional_uuid(input.lead, "lead", "Organization")
-            guard.check("submitPaper", [lead])
             return app.submit_paper(
                 meta,
                 reference=input.reference,
@@ -63,9 +62,8 @@ class PaperMutations:
     async def schedule_consultation(
         self, info: Info, input: ScheduleConsultationInput
     ) -> PaperPayload:
-        def perform(app: PlanningApp, guard: Guard, meta: Meta) -> UUID:
+        def perform(app: PlanningApp, meta: Meta) -> UUID:
             paper = uuid_of(input.paper, "paper", PAPER)
-            guard.check("scheduleConsultation", guard.paper_leads(paper))
             return app.schedule_consultation(
                 meta,
                 paper=paper,
@@ -83,10 +81,8 @@ class PaperMutations:
     async def conclude_consultation(
         self, info: Info, input: ConcludeConsultationInput
     ) -> PaperPayload:
-        def perform(app: PlanningApp, guard: Guard, meta: Meta) -> UUID:
+        def perform(app: PlanningApp, meta: Meta) -> UUID:
             consultation = uuid_of(input.consultation, "consultation", "Consultation")
-            paper = app.paper_of_consultation(consultation)
-            guard.check("concludeConsultation", guard.paper_leads(paper))
             return app.conclude_consultation(
                 meta,
                 consultation=consultation,
@@ -103,10 +99,19 @@ class PaperMutations:
 
     @strawberry.mutation
     async def settle_paper(self, info: Info, input: SettlePaperInput) -> PaperPayload:
-        def perform(app: PlanningApp, guard: Guard, meta: Meta) -> UUID:
+        def perform(app: PlanningApp, meta: Meta) -> UUID:
             paper = uuid_of(input.paper, "paper", PAPER)
-            guard.check("settlePaper", guard.paper_leads(paper))
             return app.settle_paper(meta, paper=paper, client_mutation_id=input.client_mutation_id)
+
+        return await respond(info, input, PaperPayload, perform)
+
+    @strawberry.mutation
+    async def withdraw_paper(self, info: Info, input: WithdrawPaperInput) -> PaperPayload:
+        def perform(app: PlanningApp, meta: Meta) -> UUID:
+            paper = uuid_of(input.paper, "paper", PAPER)
+            return app.withdraw_paper(
+                meta, paper=paper, client_mutation_id=input.client_mutation_id
+            )
 
         return await respond(info, input, PaperPayload, perform)
 
@@ -116,10 +121,8 @@ class PaperMutations:
     async def inform_parliamentary_groups(
         self, info: Info, input: InformParliamentaryGroupsInput
     ) -> EventPayload:
-        def perform(app: PlanningApp, guard: Guard, meta: Meta) -> UUID:
+        def perform(app: PlanningApp, meta: Meta) -> UUID:
             subject = uuid_of(input.subject, "subject", "Measure", PAPER)
-            leads = guard.paper_leads(subject) + guard.measure_targets(subject)[0]
-            guard.check("informParliamentaryGroups", leads)
             return app.inform_parliamentary_groups(
                 meta,
                 subject=subject,
@@ -134,7 +137,7 @@ class PaperMutations:
         result, errors = await run_command(info, input, perform)
         event = None
         if result is not None:
-            rows = await info.context.run(info.context.queries.events_of, [str(result)])
+            rows = await info.context.run(info.context.queries.audit.of_aggregates, [str(result)])
             event = Event.from_row(rows[-1]) if rows else None
         return EventPayload(
             event=event, user_errors=errors, client_mutation_id=input.client_mutation_id

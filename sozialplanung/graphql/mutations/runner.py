@@ -12,8 +12,8 @@ from uuid import UUID
 import strawberry
 
 from ...application import PlanningApp
-from ...application.guard import Guard
-from ...domain.base import DomainError, Meta
+from ...domain.base import DomainError, Meta, optional_text
+from ...domain.rights import require_may_write
 from ..context import Info
 from ..types.bodies import Body
 from ..types.core import UserError
@@ -26,7 +26,8 @@ from ..types.papers import Paper
 
 log = logging.getLogger(__name__)
 
-Perform = Callable[[PlanningApp, Guard, Meta], UUID]
+Perform = Callable[[PlanningApp, Meta], UUID]
+MAX_REASON = 2_000
 
 
 class CommandInput(Protocol):
@@ -47,14 +48,18 @@ async def run_command(
 
     def work() -> UUID:
         principal = context.principal
+        require_may_write(principal)  # before the input is read: no hints to readers
         meta = Meta(
-            actor=principal.actor,
+            principal=principal,
             correlation_id=context.correlation_id,
-            effective_on=data.effective_on or dt.date.today(),
+            # The server's calendar day is the domain's "today"; without effectiveOn the
+            # command dates what it records itself (the meeting's day, …) or takes today.
+            today=dt.date.today(),
+            effective_on=data.effective_on,
             on_behalf_of=principal.organization_id,
-            reason=(data.reason or "").strip()[:2000] or None,
+            reason=optional_text(data.reason, "reason", limit=MAX_REASON),
         )
-        result = perform(context.app, Guard(context.app, principal), meta)
+        result = perform(context.app, meta)
         if not context.read_model.wait_until_current():
             log.warning("views did not catch up within the bound (%s)", context.correlation_id)
         return result
@@ -63,7 +68,7 @@ async def run_command(
         result = await context.run(work)
     except DomainError as error:
         return None, [_user_error(error)]
-    context.documents.clear_all()  # this request reads the views as they are now
+    context.load.clear_all()  # this request reads the views as they are now
     return result, []
 
 
@@ -123,6 +128,17 @@ class EventPayload:
     client_mutation_id: str | None
 
 
+VIEWS = {
+    OrganizationPayload: "organizations",
+    PersonPayload: "persons",
+    BodyPayload: "bodies",
+    MeetingPayload: "meetings",
+    CyclePayload: "cycles",
+    MeasurePayload: "measures",
+    PaperPayload: "papers",
+}
+
+
 PAYLOADS: dict[type, tuple[str, Any]] = {
     OrganizationPayload: ("organization", Organization),
     PersonPayload: ("person", Person),
@@ -140,6 +156,7 @@ async def respond(info: Info, data: CommandInput, payload: type, perform: Perfor
     name, node_type = PAYLOADS[payload]
     node = None
     if result is not None:
-        document = await info.context.document(result)
-        node = node_type.from_document(document) if document else None
+        view = getattr(info.context.queries, VIEWS[payload])
+        rows = await info.context.run(view.by_ids, [str(result)])
+        node = node_type.from_row(rows[str(result)]) if str(result) in rows else None
     return payload(**{name: node}, user_errors=errors, client_mutation_id=data.client_mutation_id)

@@ -1,1 +1,1 @@
-"""GraphQL object types, built from view documents by explicit mappers."""
+"""GraphQL object types, built from view rows by explicit mappers (`X.from_row`)."""

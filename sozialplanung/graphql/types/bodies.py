@@ -7,16 +7,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from ...projections.documents import moment
-from ...projections.queries import Document
+from ...projections.bodies import members_on
+from ...projections.database import Row
 from ..context import Info
 from ..ids import to_global
 from .core import BodyKindEnum, Connection, MemberRoleEnum, Node
 from .events import WithHistory
-from .organizations import Member, Organization, member_from_document
+from .organizations import Member, Organization, member, organization
 
 if TYPE_CHECKING:
-    pass
     from .meetings import Meeting
 
 
@@ -29,7 +28,7 @@ class Cadence:
     self_determined: bool
 
     @classmethod
-    def from_state(cls, c: dict[str, Any]) -> Cadence:
+    def from_row(cls, c: dict[str, Any]) -> Cadence:
         return cls(
             description=c["description"],
             min_per_year=c["min_per_year"],
@@ -45,23 +44,29 @@ class Membership:
     since: date
     until: date | None
     member_id: strawberry.Private[str]
+    member_type: strawberry.Private[str]
     on_behalf_of_id: strawberry.Private[str | None]
 
-    @strawberry.field
-    async def member(self, info: Info) -> Member:
-        document = await info.context.document(self.member_id)
-        assert document is not None  # a membership names a registered member
-        return member_from_document(document)
+    @strawberry.field(name="member")
+    async def resolve_member(self, info: Info) -> Member:
+        found = await member(info, self.member_id, self.member_type)
+        assert found is not None  # a membership names a registered member
+        return found  # type: ignore[no-any-return]
 
     @strawberry.field
     async def on_behalf_of(self, info: Info) -> Organization | None:
-        document = await info.context.document(self.on_behalf_of_id)
-        return Organization.from_document(document) if document else None
+        return await organization(info, self.on_behalf_of_id)
 
-
-async def organization(info: Info, key: str | None) -> Organization | None:
-    document = await info.context.document(key)
-    return Organization.from_document(document) if document else None
+    @classmethod
+    def from_row(cls, m: Row) -> Membership:
+        return cls(
+            role=m["role"],
+            since=date.fromisoformat(m["since"]),
+            until=date.fromisoformat(m["until"]) if m["until"] else None,
+            member_id=m["member_id"],
+            member_type=m["member_type"],
+            on_behalf_of_id=m["on_behalf_of_id"],
+        )
 
 
 @strawberry.type
@@ -77,7 +82,7 @@ class Body(WithHistory, Node):
     version: int
     lead_id: strawberry.Private[str | None]
     parent_id: strawberry.Private[str | None]
-    memberships: strawberry.Private[list[dict[str, Any]]]
+    memberships: strawberry.Private[list[Row]]
 
     @strawberry.field
     async def lead(self, info: Info) -> Organization | None:
@@ -85,23 +90,12 @@ class Body(WithHistory, Node):
 
     @strawberry.field
     async def parent(self, info: Info) -> Body | None:
-        document = await info.context.document(self.parent_id)
-        return Body.from_document(document) if document else None
+        return await body(info, self.parent_id)
 
     @strawberry.field(description="Members on a business date (default today).")
     def members(self, as_of: date | None = None) -> list[Membership]:
-        day = as_of or date.today()
-        return [
-            Membership(
-                role=m["role"],
-                since=m["since"],
-                until=m["until"],
-                member_id=str(m["member_id"]),
-                on_behalf_of_id=str(m["on_behalf_of_id"]) if m["on_behalf_of_id"] else None,
-            )
-            for m in self.memberships
-            if m["since"] <= day and (m["until"] is None or day < m["until"])
-        ]
+        on = (as_of or date.today()).isoformat()
+        return [Membership.from_row(m) for m in members_on({"memberships": self.memberships}, on)]
 
     @strawberry.field
     async def meetings(
@@ -117,36 +111,24 @@ class Body(WithHistory, Node):
         return await meeting_page(info, self.key, from_, to, first, after)
 
     @classmethod
-    def from_document(cls, document: Document) -> Body:
-        s = document.state
+    def from_row(cls, row: Row) -> Body:
         return cls(
-            id=strawberry.ID(to_global("Body", document.id)),
-            name=s["name"],
-            kind=s["kind"],
-            topic=s["topic"],
-            cadence=Cadence.from_state(s["cadence"]) if s["cadence"] else None,
-            active=s["dissolved_on"] is None,
-            established_on=s["established_on"],
-            dissolved_on=s["dissolved_on"],
-            version=document.version,
-            key=document.id,
-            lead_id=str(s["lead_id"]) if s["lead_id"] else None,
-            parent_id=str(s["parent_id"]) if s["parent_id"] else None,
-            memberships=s["memberships"],
+            id=strawberry.ID(to_global("Body", row["id"])),
+            name=row["name"],
+            kind=row["kind"],
+            topic=row["topic"],
+            cadence=Cadence.from_row(row["cadence"]) if row["cadence"] else None,
+            active=row["dissolved_on"] is None,
+            established_on=date.fromisoformat(row["established_on"]),
+            dissolved_on=date.fromisoformat(row["dissolved_on"]) if row["dissolved_on"] else None,
+            version=row["version"],
+            key=row["id"],
+            lead_id=row["lead_id"],
+            parent_id=row["parent_id"],
+            memberships=row["memberships"],
         )
 
 
-async def body(info: Info, key: Any) -> Body | None:
-    document = await info.context.document(key)
-    return Body.from_document(document) if document else None
-
-
-def time_window(from_: datetime | None, to: datetime | None) -> tuple[list[str], list[str]]:
-    where, params = [], []
-    if from_ is not None:
-        where.append("scheduled_for >= ?")
-        params.append(moment(from_))
-    if to is not None:
-        where.append("scheduled_for < ?")
-        params.append(moment(to))
-    return where, params
+async def body(info: Info, key: str | None) -> Body | None:
+    row = await info.context.load.bodies.load(key) if key else None
+    return Body.from_row(row) if row else None

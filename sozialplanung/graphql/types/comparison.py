@@ -65,8 +65,8 @@ class CycleComparison:
 
     @strawberry.field(description="Measures of `from` that continued in `to`.")
     async def carried_forward(self, info: Info) -> list[Measure]:
-        documents = await info.context.documents.load_many(self.carried_ids)
-        return [Measure.from_document(d) for d in documents if d is not None]
+        rows = await info.context.load.measures.load_many(self.carried_ids)
+        return [Measure.from_row(row) for row in rows if row is not None]
 
     @classmethod
     def of(cls, comparison: Comparison) -> CycleComparison:

@@ -6,12 +6,12 @@ from datetime import date
 
 import strawberry
 
-from ...application.access import Forbidden, Role, Unauthenticated
 from ...domain import compliance as rules
+from ...domain.rights import Forbidden, Role, Unauthenticated
 from ..context import Info
 from ..ids import to_global
 from .bodies import Body, body
-from .measures import Measure
+from .measures import Measure, measure
 
 ComplianceRuleEnum = strawberry.enum(
     rules.ComplianceRule,
@@ -76,8 +76,7 @@ class UndiscussedMeasureFinding:
 
     @strawberry.field
     async def measure(self, info: Info) -> Measure | None:
-        document = await info.context.document(self.measure_id)
-        return Measure.from_document(document) if document else None
+        return await measure(info, self.measure_id)
 
 
 @strawberry.type

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Generic, TypeVar
 
 import strawberry
 
-from ...application.access import Forbidden, Unauthenticated
 from ...domain.base import ErrorCode
 from ...domain.body import BodyKind, MemberRole
 from ...domain.cycle import CycleStatus
@@ -15,7 +13,8 @@ from ...domain.measure import EvaluationOutcome, MeasureStatus
 from ...domain.meeting import DecisionKind, MeetingStatus
 from ...domain.organization import OrganizationKind
 from ...domain.paper import ConsultationRole, PaperType
-from ...projections.queries import Document, Page
+from ...domain.rights import Forbidden, Unauthenticated
+from ...projections.paging import Page
 from ..context import Info
 
 T = TypeVar("T")
@@ -54,24 +53,31 @@ class Edge(Generic[T]):
 
 @strawberry.type
 class Connection(Generic[T]):
-    edges: list[Edge[T]]
     nodes: list[T]
-    page_info: PageInfo
-    total_count: int
+    page: strawberry.Private[Page]
+
+    @strawberry.field
+    def edges(self) -> list[Edge[T]]:
+        return [Edge(cursor=c, node=n) for c, n in zip(self.page.cursors, self.nodes, strict=True)]
+
+    @strawberry.field
+    def page_info(self) -> PageInfo:
+        cursors = self.page.cursors
+        return PageInfo(
+            has_next_page=self.page.has_next,
+            has_previous_page=self.page.has_previous,
+            start_cursor=cursors[0] if cursors else None,
+            end_cursor=cursors[-1] if cursors else None,
+        )
+
+    @strawberry.field
+    async def total_count(self, info: Info) -> int:
+        # Counted only when asked for: a count over a filtered view is a query of its own.
+        return await info.context.run(lambda: self.page.total)
 
     @classmethod
     def of(cls, page: Page, nodes: list[T]) -> Connection[T]:
-        return cls(
-            edges=[Edge(cursor=c, node=n) for c, n in zip(page.cursors, nodes, strict=True)],
-            nodes=nodes,
-            page_info=PageInfo(
-                has_next_page=page.has_next,
-                has_previous_page=page.has_previous,
-                start_cursor=page.cursors[0] if page.cursors else None,
-                end_cursor=page.cursors[-1] if page.cursors else None,
-            ),
-            total_count=page.total,
-        )
+        return cls(nodes=nodes, page=page)
 
 
 @strawberry.type
@@ -89,9 +95,3 @@ def require_history(info: Info) -> None:
     if not principal.reads_personal_data:
         raise Unauthenticated("Sign in as ADMIN or ANALYST to read the event log.")
     raise Forbidden("The event log is for ADMIN and ANALYST.")
-
-
-async def nodes_of_page(info: Info, page: Page, make: Callable[[Document], T]) -> list[T]:
-    """The documents behind a page's rows, mapped to GraphQL objects in row order."""
-    documents = await info.context.documents.load_many([row["id"] for row in page.rows])
-    return [make(document) for document in documents if document is not None]

@@ -7,13 +7,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from ...projections.queries import Document
-from ...projections.statistics import TermCounts, count_terms
-from ..as_of import cycle_measures_as_of, document_as_of, terms_in_cycle
+from ...projections.database import Row
+from ...projections.statistics import TermCounts, counted_rows, per_group, total
 from ..context import Info
 from ..ids import to_global, uuid_of
 from .bodies import Body, body
-from .core import Connection, CycleStatusEnum, MeasureStatusEnum, Node
+from .core import Connection, CycleStatusEnum, EvaluationOutcomeEnum, MeasureStatusEnum, Node
 
 if TYPE_CHECKING:
     from .measures import Measure
@@ -91,72 +90,105 @@ class Cycle(Node):
     @strawberry.field
     async def statistics(self, info: Info) -> CycleStatistics:
         if self.as_of is not None:
-            documents = await cycle_measures_as_of(info, self.number, self.as_of)
-            return CycleStatistics.of(count_terms(terms_in_cycle(documents, self.number)))
-        terms = await info.context.run(info.context.queries.terms_of_cycle, self.number)
-        return CycleStatistics.of(count_terms(terms))
+            from ..as_of import cycle_measures_as_of
 
-    @strawberry.field
+            rows = await cycle_measures_as_of(info, self.number, self.as_of)
+            return CycleStatistics.of(counted_rows(rows, self.number))
+        counts = await info.context.run(info.context.queries.measures.counts, self.number)
+        return CycleStatistics.of(total(per_group(counts).values()))
+
+    @strawberry.field(
+        description="Every measure with a term in this cycle, also those carried forward "
+        "later: measures(reached: S).totalCount equals the statistics' count for S, "
+        "measures(outcome: O) lists the terms evaluated with O; `status` filters by the "
+        "current status, `workingGroup` by the group of the term in this cycle."
+    )
     async def measures(
         self,
         info: Info,
         status: MeasureStatusEnum | None = None,  # type: ignore[valid-type]
+        reached: MeasureStatusEnum | None = None,  # type: ignore[valid-type]
+        outcome: EvaluationOutcomeEnum | None = None,  # type: ignore[valid-type]
         working_group: strawberry.ID | None = None,
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Annotated[Measure, strawberry.lazy(".measures")]]:
-        from .measures import measure_page, measures_as_of
+        from .measures import Measure, measures_as_of
 
         group = str(uuid_of(working_group, "workingGroup", "Body")) if working_group else None
         if self.as_of is not None:
-            documents = await cycle_measures_as_of(info, self.number, self.as_of)
+            from ..as_of import cycle_measures_as_of
+
+            rows = await cycle_measures_as_of(info, self.number, self.as_of)
             return measures_as_of(
-                info, documents, self.number, status, group, first=first, after=after
+                rows,
+                self.number,
+                status=_value(status),
+                reached=_value(reached),
+                outcome=_value(outcome),
+                working_group=group,
+                first=first,
+                after=after,
             )
-        return await measure_page(
-            info, cycle=self.number, status=status, working_group=group, first=first, after=after
+        measures = info.context.queries.measures
+        page = await info.context.run(
+            lambda: measures.in_cycle(
+                self.number,
+                status=_value(status),
+                reached=_value(reached),
+                outcome=_value(outcome),
+                working_group=group,
+                first=first,
+                after=after,
+            )
         )
+        return Connection.of(page, [Measure.from_row(row) for row in page.rows])
 
     @strawberry.field
     async def previous(self, info: Info) -> Cycle | None:
-        numbers = await info.context.run(info.context.queries.cycle_numbers)
+        numbers = await info.context.run(info.context.queries.cycles.numbers)
         earlier = [n for n in numbers if n < self.number]
         return await cycle_by_number(info, earlier[-1], self.as_of) if earlier else None
 
     @strawberry.field
     async def next(self, info: Info) -> Cycle | None:
-        numbers = await info.context.run(info.context.queries.cycle_numbers)
+        numbers = await info.context.run(info.context.queries.cycles.numbers)
         later = [n for n in numbers if n > self.number]
         return await cycle_by_number(info, later[0], self.as_of) if later else None
 
     @classmethod
-    def from_document(cls, document: Document, as_of: datetime | None = None) -> Cycle:
-        s = document.state
+    def from_row(cls, row: Row, as_of: datetime | None = None) -> Cycle:
         return cls(
-            id=strawberry.ID(to_global("Cycle", document.id)),
-            number=s["number"],
-            label=s["label"],
-            starts_on=s["starts_on"],
-            ends_on=s["ends_on"],
-            status=s["status"],
-            version=document.version,
-            key=document.id,
+            id=strawberry.ID(to_global("Cycle", row["id"])),
+            number=row["number"],
+            label=row["label"],
+            starts_on=date.fromisoformat(row["starts_on"]),
+            ends_on=date.fromisoformat(row["ends_on"]),
+            status=row["status"],
+            version=row["version"],
+            key=row["id"],
             working_groups=[
-                CycleWorkingGroup(focus=g["focus"], body_id=str(g["body_id"]))
-                for g in s["working_groups"]
+                CycleWorkingGroup(focus=g["focus"], body_id=g["body_id"])
+                for g in row["working_groups"]
             ],
-            conference_meeting_id=str(s["conference_meeting_id"])
-            if s["conference_meeting_id"]
-            else None,
-            conference_body_id=str(s["conference_body_id"]),
+            conference_meeting_id=row["conference_meeting_id"],
+            conference_body_id=row["conference_body_id"],
             as_of=as_of,
         )
+
+
+def _value(enum: Any) -> str | None:
+    return None if enum is None else str(enum.value)
 
 
 async def cycle_by_number(info: Info, number: Any, as_of: datetime | None = None) -> Cycle | None:
     if number is None:
         return None
-    from ...domain.cycle import cycle_id
+    if as_of is not None:
+        from ...domain.cycle import cycle_id
+        from ..as_of import row_as_of
 
-    document = await document_as_of(info, str(cycle_id(number)), as_of, None)
-    return Cycle.from_document(document, as_of) if document else None
+        row = await row_as_of(info, str(cycle_id(number)), as_of, None)
+    else:
+        row = await info.context.load.cycles.load(number)
+    return Cycle.from_row(row, as_of) if row else None

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry.scalars import JSON
 
+from ...projections.audit import AuditFilter
 from ...projections.database import Row
 from ..context import Info
 from ..ids import to_global
@@ -31,17 +32,20 @@ class Event(Node):
     actor: str
     reason: str | None
     correlation_id: str | None
-    payload: JSON
+    payload: JSON = strawberry.field(description="Free-text fields of a redacted event read null.")
+    redacted: bool = strawberry.field(
+        description="Its free text (or, for a person's registration, the name) was made "
+        "unreadable by redactEvent or erasePerson; the event itself stays."
+    )
     on_behalf_of_id: strawberry.Private[str | None]
 
     @strawberry.field
     async def on_behalf_of(
         self, info: Info
     ) -> Annotated[Organization, strawberry.lazy(".organizations")] | None:
-        from .organizations import Organization
+        from .organizations import organization
 
-        document = await info.context.document(self.on_behalf_of_id)
-        return Organization.from_document(document) if document else None
+        return await organization(info, self.on_behalf_of_id)
 
     @classmethod
     def from_row(cls, row: Row) -> Event:
@@ -58,6 +62,7 @@ class Event(Node):
             reason=row["reason"],
             correlation_id=row["correlation_id"],
             payload=json.loads(row["payload"]),
+            redacted=bool(row["redacted"]),
             on_behalf_of_id=row["on_behalf_of"],
         )
 
@@ -68,14 +73,9 @@ EventConnection = Connection[Event]
 async def history(info: Info, key: str, first: int | None, after: str | None) -> Connection[Event]:
     """The events of one aggregate, oldest first."""
     require_history(info)
+    audit = info.context.queries.audit
     page = await info.context.run(
-        info.context.queries.page,
-        "events",
-        ["position"],
-        where=["aggregate_id = ?"],
-        params=[key],
-        first=first,
-        after=after,
+        lambda: audit.page(AuditFilter(aggregate_id=key), first=first, after=after)
     )
     return Connection.of(page, [Event.from_row(row) for row in page.rows])
 

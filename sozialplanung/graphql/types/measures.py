@@ -2,23 +2,35 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from ...projections.queries import Document
-from ..context import Info
+from ...domain.base import ValidationError
+from ...projections.database import Row
+from ...projections.measures import term_states
+from ...projections.paging import Page, page_of_rows
+from ..context import Info, Relation
 from ..ids import to_global
-from .bodies import Body, body, organization
-from .core import Connection, EvaluationOutcomeEnum, MeasureStatusEnum, Node, nodes_of_page
+from ..selection import selected_names
+from .bodies import Body, body
+from .core import (
+    Connection,
+    EvaluationOutcomeEnum,
+    MeasureStatusEnum,
+    Node,
+    require_history,
+)
 from .cycles import Cycle, cycle_by_number
 from .events import WithHistory
 from .organizations import Organization
 
 if TYPE_CHECKING:
-    pass
-    from .papers import Consultation
+    from .papers import Consultation, Paper
+
+MAX_SEARCH = 200
 
 
 @strawberry.type
@@ -39,7 +51,7 @@ class Evaluation:
         return found
 
 
-def evaluation(e: dict[str, Any] | None) -> Evaluation | None:
+def evaluation(e: Row | None) -> Evaluation | None:
     if e is None:
         return None
     return Evaluation(
@@ -47,7 +59,7 @@ def evaluation(e: dict[str, Any] | None) -> Evaluation | None:
         obstacles=e["obstacles"],
         enablers=e["enablers"],
         report=e["report"],
-        effective_on=e["effective_on"],
+        effective_on=date.fromisoformat(e["effective_on"]),
         cycle_number=e["cycle"],
     )
 
@@ -57,7 +69,14 @@ class ProgressReport:
     percent: int
     note: str | None
     effective_on: date
-    reported_by: str
+    actor: strawberry.Private[str]
+
+    @strawberry.field(
+        description="Who recorded the report: ADMIN and ANALYST only, like the event log."
+    )
+    def reported_by(self, info: Info) -> str:
+        require_history(info)
+        return self.actor
 
 
 @strawberry.type
@@ -86,74 +105,90 @@ class Measure(WithHistory, Node):
     description: str | None
     status: MeasureStatusEnum  # type: ignore[valid-type]
     progress: int = strawberry.field(description="0..100, latest report")
-    terms: list[MeasureTerm]
-    evaluations: list[Evaluation]
-    progress_reports: list[ProgressReport]
     version: int
-    cycle_number: strawberry.Private[int]
-    working_group_id: strawberry.Private[str]
-    lead_id: strawberry.Private[str | None]
-    paper_ids: strawberry.Private[list[str]]
+    row: strawberry.Private[Row]
 
     @strawberry.field
-    async def cycle(self, info: Info) -> Cycle:
-        found = await cycle_by_number(info, self.cycle_number)
-        assert found is not None
-        return found
+    def terms(self) -> list[MeasureTerm]:
+        return [
+            MeasureTerm(
+                status_at_end=t["status_at_end"],
+                evaluation=evaluation(t["evaluation"]),
+                reached=t["reached"],
+                cycle_number=t["cycle"],
+                working_group_id=t["working_group_id"],
+            )
+            for t in self.row["terms"]
+        ]
 
     @strawberry.field
-    async def working_group(self, info: Info) -> Body | None:
-        return await body(info, self.working_group_id)
+    def evaluations(self) -> list[Evaluation]:
+        return [e for e in map(evaluation, self.row["evaluations"]) if e is not None]
 
     @strawberry.field
-    async def lead(self, info: Info) -> Organization | None:
-        return await organization(info, self.lead_id)
+    def progress_reports(self) -> list[ProgressReport]:
+        return [
+            ProgressReport(
+                percent=r["percent"],
+                note=r["note"],
+                effective_on=date.fromisoformat(r["effective_on"]),
+                actor=r["reported_by"],
+            )
+            for r in self.row["progress_reports"]
+        ]
+
+    @strawberry.field
+    def cycle(self, info: Info) -> Cycle:
+        return info.context.load.related("cycles", self.row["cycle_number"], Cycle.from_row)
+
+    @strawberry.field
+    def working_group(self, info: Info) -> Body | None:
+        return info.context.load.related("bodies", self.row["working_group_id"], Body.from_row)
+
+    @strawberry.field
+    def lead(self, info: Info) -> Organization | None:
+        return info.context.load.related(
+            "organizations", self.row["lead_id"], Organization.from_row
+        )
+
+    @strawberry.field(description="Every paper the measure is referred to, consulted yet or not.")
+    async def papers(self, info: Info) -> list[Annotated[Paper, strawberry.lazy(".papers")]]:
+        from .papers import paper
+
+        found = await asyncio.gather(*(paper(info, key) for key in self.row["paper_ids"]))
+        return [p for p in found if p is not None]
 
     @strawberry.field
     async def consultations(
         self, info: Info
     ) -> list[Annotated[Consultation, strawberry.lazy(".papers")]]:
-        from .papers import Paper
-
-        papers = await info.context.documents.load_many(self.paper_ids)
-        return [c for p in papers if p is not None for c in Paper.from_document(p).consultations]
+        return [c for p in await self.papers(info) for c in p.consultations]
 
     @classmethod
-    def from_document(cls, document: Document) -> Measure:
-        s = document.state
+    def from_row(cls, row: Row) -> Measure:
         return cls(
-            id=strawberry.ID(to_global("Measure", document.id)),
-            title=s["title"],
-            description=s["description"],
-            status=s["status"],
-            progress=s["progress"],
-            terms=[
-                MeasureTerm(
-                    status_at_end=t["status_at_end"],
-                    evaluation=evaluation(t["evaluation"]),
-                    reached=t["reached"],
-                    cycle_number=t["cycle"],
-                    working_group_id=str(t["working_group_id"]),
-                )
-                for t in s["terms"]
-            ],
-            evaluations=[e for e in map(evaluation, s["evaluations"]) if e is not None],
-            progress_reports=[
-                ProgressReport(
-                    percent=r["percent"],
-                    note=r["note"],
-                    effective_on=r["effective_on"],
-                    reported_by=r["reported_by"],
-                )
-                for r in s["progress_reports"]
-            ],
-            version=document.version,
-            key=document.id,
-            cycle_number=s["cycle_number"],
-            working_group_id=str(s["working_group_id"]),
-            lead_id=str(s["lead_id"]) if s["lead_id"] else None,
-            paper_ids=[str(p) for p in s["paper_ids"]],
+            id=strawberry.ID(to_global("Measure", row["id"])),
+            title=row["title"],
+            description=row["description"],
+            status=row["status"],
+            progress=row["progress"],
+            version=row["version"],
+            key=row["id"],
+            row=row,
         )
+
+
+# The relations a page of measures reads ahead when they are asked for.
+RELATIONS = (
+    Relation("lead", "organizations", "lead_id"),
+    Relation("workingGroup", "bodies", "working_group_id"),
+    Relation("cycle", "cycles", "cycle_number"),
+)
+
+
+async def measure(info: Info, key: str | None) -> Measure | None:
+    row = await info.context.load.measures.load(key) if key else None
+    return Measure.from_row(row) if row else None
 
 
 async def measure_page(
@@ -167,52 +202,54 @@ async def measure_page(
     first: int | None = None,
     after: str | None = None,
 ) -> Connection[Measure]:
-    where: list[str] = []
-    params: list[Any] = []
-    for column, value in (
-        ("cycle_number", cycle),
-        ("working_group_id", working_group),
-        ("lead_id", lead),
-        ("status", status.value if status else None),
-    ):
-        if value is not None:
-            where.append(f"{column} = ?")
-            params.append(value)
-    if search:
-        # The text as typed: % and _ are characters here, not LIKE wildcards.
-        literal = search.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        where.append("search LIKE ? ESCAPE '\\'")
-        params.append(f"%{literal}%")
-    page = await info.context.run(
-        info.context.queries.page,
-        "measures",
-        ["cycle_number", "title", "id"],
-        where=where,
-        params=params,
-        first=first,
-        after=after,
-    )
-    return Connection.of(page, await nodes_of_page(info, page, Measure.from_document))
+    if search and len(search) > MAX_SEARCH:
+        raise ValidationError(f"Search for at most {MAX_SEARCH} characters.", "search")
+    measures, loads, wanted = info.context.queries.measures, info.context.load, selected_names(info)
+
+    def read() -> Page:
+        page = measures.page(
+            cycle=cycle,
+            status=status.value if status else None,
+            working_group=working_group,
+            lead=lead,
+            search=search,
+            first=first,
+            after=after,
+        )
+        loads.read_ahead(page.rows, wanted, RELATIONS)
+        return page
+
+    page = await info.context.run(read)
+    return Connection.of(page, [Measure.from_row(row) for row in page.rows])
 
 
 def measures_as_of(
-    info: Info,
-    documents: list[Document],
-    cycle: int,
-    status: Any,
-    working_group: str | None,
+    rows: list[Row],
+    number: int,
     *,
+    status: str | None,
+    reached: str | None,
+    outcome: str | None,
+    working_group: str | None,
     first: int | None,
     after: str | None,
 ) -> Connection[Measure]:
     """A cycle's measures as recorded at a past moment, paged like the live list."""
-    chosen = {
-        d.id: d
-        for d in documents
-        if d.state["cycle_number"] == cycle
-        and (status is None or str(d.state["status"]) == status.value)
-        and (working_group is None or str(d.state["working_group_id"]) == working_group)
-    }
-    rows = [{"id": key, "title": d.state["title"]} for key, d in chosen.items()]
-    page = info.context.queries.page_of_rows(rows, ["title", "id"], first=first, after=after)
-    return Connection.of(page, [Measure.from_document(chosen[row["id"]]) for row in page.rows])
+
+    def chosen(row: Row) -> bool:
+        states = [
+            s
+            for s in term_states(row)
+            if s["cycle_number"] == number
+            and (working_group is None or s["working_group_id"] == working_group)
+        ]
+        names = {s["state"] for s in states}
+        return (
+            bool(states)
+            and (status is None or row["status"] == status)
+            and (reached is None or reached in names)
+            and (outcome is None or outcome in names)
+        )
+
+    page = page_of_rows([r for r in rows if chosen(r)], ["title", "id"], first=first, after=after)
+    return Connection.of(page, [Measure.from_row(row) for row in page.rows])

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from ...projections.queries import Document
+from ...projections.database import Row
 from ..context import Info
 from ..ids import to_global
-from .bodies import Body, body, time_window
-from .core import Connection, DecisionKindEnum, MeetingStatusEnum, Node, nodes_of_page
-from .organizations import Member, member_from_document
+from .bodies import Body, body
+from .core import Connection, DecisionKindEnum, MeetingStatusEnum, Node
+from .organizations import Member, member
 
 if TYPE_CHECKING:
     from .cycles import Cycle
@@ -39,17 +40,15 @@ class AgendaItem:
 
     @strawberry.field
     async def measure(self, info: Info) -> Annotated[Measure, strawberry.lazy(".measures")] | None:
-        from .measures import Measure
+        from .measures import measure
 
-        document = await info.context.document(self.measure_id)
-        return Measure.from_document(document) if document else None
+        return await measure(info, self.measure_id)
 
     @strawberry.field
     async def paper(self, info: Info) -> Annotated[Paper, strawberry.lazy(".papers")] | None:
-        from .papers import Paper
+        from .papers import paper
 
-        document = await info.context.document(self.paper_id)
-        return Paper.from_document(document) if document else None
+        return await paper(info, self.paper_id)
 
 
 def _agenda_item(item: dict[str, Any]) -> AgendaItem:
@@ -66,8 +65,8 @@ def _agenda_item(item: dict[str, Any]) -> AgendaItem:
         )
         if r
         else None,
-        measure_id=str(item["measure_id"]) if item["measure_id"] else None,
-        paper_id=str(item["paper_id"]) if item["paper_id"] else None,
+        measure_id=item["measure_id"],
+        paper_id=item["paper_id"],
     )
 
 
@@ -76,6 +75,9 @@ class Meeting(Node):
     id: strawberry.ID
     title: str
     scheduled_for: datetime
+    ends_at: datetime | None = strawberry.field(
+        description="When the meeting ends, if given (the calendar feed assumes two hours)."
+    )
     location: str | None
     status: MeetingStatusEnum  # type: ignore[valid-type]
     minutes: str | None
@@ -83,7 +85,7 @@ class Meeting(Node):
     version: int
     key: strawberry.Private[str]
     body_id: strawberry.Private[str]
-    attendee_ids: strawberry.Private[list[str]]
+    attendees_of: strawberry.Private[list[Row]]
     cycle_number: strawberry.Private[int | None]
 
     @strawberry.field(name="body")
@@ -94,8 +96,10 @@ class Meeting(Node):
 
     @strawberry.field
     async def attendees(self, info: Info) -> list[Member]:
-        documents = await info.context.documents.load_many(self.attendee_ids)
-        return [member_from_document(d) for d in documents if d is not None]
+        found = await asyncio.gather(
+            *(member(info, a["member_id"], a["member_type"]) for a in self.attendees_of)
+        )  # together, so the loaders read them in one batch
+        return [m for m in found if m is not None]
 
     @strawberry.field
     async def cycle(self, info: Info) -> Annotated[Cycle, strawberry.lazy(".cycles")] | None:
@@ -104,27 +108,27 @@ class Meeting(Node):
         return await cycle_by_number(info, self.cycle_number)
 
     @classmethod
-    def from_document(cls, document: Document) -> Meeting:
-        s = document.state
+    def from_row(cls, row: Row) -> Meeting:
         return cls(
-            id=strawberry.ID(to_global("Meeting", document.id)),
-            title=s["title"],
-            scheduled_for=s["scheduled_for"],
-            location=s["location"],
-            status=s["status"],
-            minutes=s["minutes"],
-            agenda=[_agenda_item(i) for i in s["agenda"]],
-            version=document.version,
-            key=document.id,
-            body_id=str(s["body_id"]),
-            attendee_ids=[str(a["member_id"]) for a in s["attendees"]],
-            cycle_number=s["cycle_number"],
+            id=strawberry.ID(to_global("Meeting", row["id"])),
+            title=row["title"],
+            scheduled_for=datetime.fromisoformat(row["starts"]),
+            ends_at=datetime.fromisoformat(row["ends"]) if row["ends"] else None,
+            location=row["location"],
+            status=row["status"],
+            minutes=row["minutes"],
+            agenda=[_agenda_item(i) for i in row["agenda"]],
+            version=row["version"],
+            key=row["id"],
+            body_id=row["body_id"],
+            attendees_of=row["attendees"],
+            cycle_number=row["cycle_number"],
         )
 
 
-async def meeting(info: Info, key: Any) -> Meeting | None:
-    document = await info.context.document(key)
-    return Meeting.from_document(document) if document else None
+async def meeting(info: Info, key: str | None) -> Meeting | None:
+    row = await info.context.load.meetings.load(key) if key else None
+    return Meeting.from_row(row) if row else None
 
 
 async def meeting_page(
@@ -135,17 +139,10 @@ async def meeting_page(
     first: int | None,
     after: str | None,
 ) -> Connection[Meeting]:
-    where, params = time_window(from_, to)
-    if body_key is not None:
-        where.append("body_id = ?")
-        params.append(body_key)
+    queries = info.context.queries
     page = await info.context.run(
-        info.context.queries.page,
-        "meetings",
-        ["scheduled_for", "id"],
-        where=where,
-        params=params,
-        first=first,
-        after=after,
+        lambda: queries.meetings.page(
+            body=body_key, starting=from_, before=to, first=first, after=after
+        )
     )
-    return Connection.of(page, await nodes_of_page(info, page, Meeting.from_document))
+    return Connection.of(page, [Meeting.from_row(row) for row in page.rows])

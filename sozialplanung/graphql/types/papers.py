@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from ...projections.queries import Document
+from ...projections.database import Row
 from ..context import Info
 from ..ids import to_global
-from .bodies import Body, body, organization
+from .bodies import Body, body
 from .core import ConsultationRoleEnum, DecisionKindEnum, Node, PaperTypeEnum
 from .events import WithHistory
 from .meetings import Meeting, meeting
-from .organizations import Organization
+from .organizations import Organization, organization
 
 if TYPE_CHECKING:
-    pass
     from .measures import Measure
+
+date_of = date.fromisoformat
 
 
 @strawberry.type
@@ -41,11 +43,11 @@ class Consultation:
     body_id: strawberry.Private[str]
     meeting_id: strawberry.Private[str | None]
 
-    @strawberry.field
-    async def paper(self, info: Info) -> Annotated[Paper, strawberry.lazy(".papers")]:
-        document = await info.context.document(self.paper_id)
-        assert document is not None
-        return Paper.from_document(document)
+    @strawberry.field(name="paper")
+    async def resolve_paper(self, info: Info) -> Annotated[Paper, strawberry.lazy(".papers")]:
+        found = await paper(info, self.paper_id)
+        assert found is not None
+        return found
 
     @strawberry.field(name="body")
     async def resolve_body(self, info: Info) -> Body:
@@ -68,6 +70,10 @@ class Paper(WithHistory, Node):
     decision_proposal: str | None
     explanation: str | None
     settled: bool
+    withdrawn: bool = strawberry.field(
+        description="Zurückgezogen: submitted in error and withdrawn; its reference is free "
+        "again, its events stay."
+    )
     consultations: list[Consultation]
     attachments: list[Attachment]
     version: int
@@ -85,32 +91,32 @@ class Paper(WithHistory, Node):
 
     @strawberry.field
     async def related_papers(self, info: Info) -> list[Paper]:
-        documents = await info.context.documents.load_many(self.related_ids)
-        return [Paper.from_document(d) for d in documents if d is not None]
+        found = await asyncio.gather(*(paper(info, key) for key in self.related_ids))
+        return [p for p in found if p is not None]
 
     @strawberry.field
     async def measures(self, info: Info) -> list[Annotated[Measure, strawberry.lazy(".measures")]]:
-        from .measures import Measure
+        from .measures import measure
 
-        ids = await info.context.run(info.context.queries.measures_of_paper, self.key)
-        documents = await info.context.documents.load_many(ids)
-        return [Measure.from_document(d) for d in documents if d is not None]
+        ids = await info.context.run(info.context.queries.measures.of_paper, self.key)
+        found = await asyncio.gather(*(measure(info, key) for key in ids))
+        return [m for m in found if m is not None]
 
     @classmethod
-    def from_document(cls, document: Document) -> Paper:
-        s = document.state
+    def from_row(cls, row: Row) -> Paper:
         return cls(
-            id=strawberry.ID(to_global("Paper", document.id)),
-            reference=s["reference"],
-            type=s["type"],
-            subject=s["subject"],
-            date=s["date"],
-            decision_proposal=s["decision_proposal"],
-            explanation=s["explanation"],
-            settled=s["settled"],
-            version=document.version,
-            key=document.id,
-            consultations=[_consultation(document.id, c) for c in s["consultations"]],
+            id=strawberry.ID(to_global("Paper", row["id"])),
+            reference=row["reference"],
+            type=row["type"],
+            subject=row["subject"],
+            date=date_of(row["date"]),
+            decision_proposal=row["decision_proposal"],
+            explanation=row["explanation"],
+            settled=bool(row["settled"]),
+            withdrawn=bool(row["withdrawn"]),
+            version=row["version"],
+            key=row["id"],
+            consultations=[_consultation(row["id"], c) for c in row["consultations"]],
             attachments=[
                 Attachment(
                     name=a["name"],
@@ -118,23 +124,28 @@ class Paper(WithHistory, Node):
                     size_bytes=a["size_bytes"],
                     sha256=a["sha256"],
                 )
-                for a in s["attachments"]
+                for a in row["attachments"]
             ],
-            lead_id=str(s["lead_id"]) if s["lead_id"] else None,
-            originated_by_id=str(s["originated_by_id"]) if s["originated_by_id"] else None,
-            related_ids=[str(p) for p in s["related_paper_ids"]],
+            lead_id=row["lead_id"],
+            originated_by_id=row["originated_by_id"],
+            related_ids=row["related_paper_ids"],
         )
 
 
 def _consultation(paper_key: str, c: dict[str, Any]) -> Consultation:
     return Consultation(
         id=strawberry.ID(to_global("Consultation", c["id"])),
-        date=c["date"],
+        date=date_of(c["date"]) if c["date"] else None,
         role=c["role"],
         authoritative=c["authoritative"],
         decision=c["decision"],
         decision_text=c["decision_text"],
         paper_id=paper_key,
-        body_id=str(c["body_id"]),
-        meeting_id=str(c["meeting_id"]) if c["meeting_id"] else None,
+        body_id=c["body_id"],
+        meeting_id=c["meeting_id"],
     )
+
+
+async def paper(info: Info, key: str | None) -> Paper | None:
+    row = await info.context.load.papers.load(key) if key else None
+    return Paper.from_row(row) if row else None
