@@ -11,7 +11,9 @@ OParl demands that ``modified`` moves whenever what is shown of an object change
 that is the view row's ``modified_at``, but a few things are shown across aggregates: an
 agenda item links the consultation of its paper in its meeting (a Paper event), and a
 consultation links the agenda item (a Meeting event); a person shows its memberships (Body
-events). There the source takes the later of the two times.
+events). And a redaction blacks out text without an event of the aggregate itself. There
+the source takes the latest of those times, so that a client's incremental update (with
+``modified_since``) also fetches what was blacked out.
 """
 
 from __future__ import annotations
@@ -31,8 +33,23 @@ from .papers import PapersView
 from .persons import PersonsView
 from .view import moment
 
-# The later of two stored times (the second may be NULL); both stores know CASE.
-_LATER = "CASE WHEN {b} > {a} THEN {b} ELSE {a} END"
+
+def _latest(*times: str) -> str:
+    """The latest of stored times, the first never NULL (others may be); both stores know
+    CASE, not one spelling of GREATEST that skips NULLs."""
+    found = times[0]
+    for other in times[1:]:
+        found = f"CASE WHEN {other} > {found} THEN {other} ELSE {found} END"
+    return found
+
+
+def _redacted(alias: str, key: str) -> str:
+    """When text of this aggregate was last redacted (NULL: never), as column alias.red."""
+    return (
+        "LEFT JOIN (SELECT aggregate_id, MAX(redacted_at) AS red FROM redacted_aggregates "
+        f"GROUP BY aggregate_id) {alias} ON {alias}.aggregate_id = {key}"
+    )
+
 
 SOURCES: dict[str, str] = {
     # Gremien and organisations share OParl's Organization; k2 tells them apart.
@@ -58,40 +75,46 @@ SOURCES: dict[str, str] = {
         "created_at AS created, modified_at AS modified, 0 AS deleted "
         "FROM memberships WHERE member_type = 'PERSON'"
     ),
-    # A meeting's agenda items link the consultations held in it.
+    # A meeting's agenda items link the consultations held in it; minutes and resolutions
+    # are text a redaction may black out.
     "meeting": (
         "SELECT m.id AS k1, 0 AS k2, m.id AS owner, m.body_id AS scope, m.created_at AS created, "
-        + _LATER.format(a="m.modified_at", b="c.latest")
+        + _latest("m.modified_at", "c.latest", "r.red")
         + " AS modified, 0 AS deleted FROM meetings m "
         "LEFT JOIN (SELECT meeting_id, MAX(created_at) AS latest FROM consultations "
-        "WHERE meeting_id IS NOT NULL GROUP BY meeting_id) c ON c.meeting_id = m.id"
+        "WHERE meeting_id IS NOT NULL GROUP BY meeting_id) c ON c.meeting_id = m.id "
+        + _redacted("r", "m.id")
     ),
     "agendaItem": (
         "SELECT a.meeting_id AS k1, a.seq AS k2, a.meeting_id AS owner, NULL AS scope, "
         "a.created_at AS created, "
-        + _LATER.format(a="a.modified_at", b="c.linked")
+        + _latest("a.modified_at", "c.linked", "r.red")
         + " AS modified, 0 AS deleted FROM agenda_items a "
         "LEFT JOIN (SELECT meeting_id, paper_id, MIN(created_at) AS linked FROM consultations "
         "WHERE meeting_id IS NOT NULL GROUP BY meeting_id, paper_id) c "
-        "ON c.meeting_id = a.meeting_id AND c.paper_id = a.paper_id"
+        "ON c.meeting_id = a.meeting_id AND c.paper_id = a.paper_id "
+        + _redacted("r", "a.meeting_id")
     ),
-    # A paper withdrawn (submitted in error) is deleted; its consultations and files too.
+    # A paper withdrawn (submitted in error) is deleted, its consultations and files too:
+    # then modified is the time of the withdrawal (spec 2.8), whatever follows.
     "paper": (
         "SELECT p.id AS k1, 0 AS k2, p.id AS owner, NULL AS scope, p.created_at AS created, "
-        "CASE WHEN p.withdrawn = 0 AND l.linked > p.modified_at THEN l.linked "
-        "ELSE p.modified_at END AS modified, p.withdrawn AS deleted FROM papers p "
+        "CASE WHEN p.withdrawn = 1 THEN p.modified_at ELSE "
+        + _latest("p.modified_at", "l.linked", "r.red")
+        + " END AS modified, p.withdrawn AS deleted FROM papers p "
         "LEFT JOIN (SELECT c.paper_id, MAX(a.created_at) AS linked FROM consultations c "
         "JOIN agenda_items a ON a.meeting_id = c.meeting_id AND a.paper_id = c.paper_id "
-        "GROUP BY c.paper_id) l ON l.paper_id = p.id"
+        "GROUP BY c.paper_id) l ON l.paper_id = p.id " + _redacted("r", "p.id")
     ),
     "consultation": (
         "SELECT c.id AS k1, 0 AS k2, c.paper_id AS owner, c.body_id AS scope, "
-        "c.created_at AS created, CASE WHEN p.withdrawn = 1 THEN p.modified_at "
-        "WHEN a.linked > c.modified_at THEN a.linked ELSE c.modified_at END AS modified, "
-        "p.withdrawn AS deleted FROM consultations c JOIN papers p ON p.id = c.paper_id "
+        "c.created_at AS created, CASE WHEN p.withdrawn = 1 THEN p.modified_at ELSE "
+        + _latest("c.modified_at", "a.linked", "r.red")
+        + " END AS modified, p.withdrawn AS deleted "
+        "FROM consultations c JOIN papers p ON p.id = c.paper_id "
         "LEFT JOIN (SELECT meeting_id, paper_id, MIN(created_at) AS linked FROM agenda_items "
         "WHERE paper_id IS NOT NULL GROUP BY meeting_id, paper_id) a "
-        "ON a.meeting_id = c.meeting_id AND a.paper_id = c.paper_id"
+        "ON a.meeting_id = c.meeting_id AND a.paper_id = c.paper_id " + _redacted("r", "c.paper_id")
     ),
     # Attachments never change after the paper's submission, only with its withdrawal.
     "file": (
@@ -107,8 +130,10 @@ SOURCES: dict[str, str] = {
     ),
     # Vendor types (sozialplanung:Measure, sozialplanung:Cycle).
     "measure": (
-        "SELECT id AS k1, 0 AS k2, id AS owner, NULL AS scope, created_at AS created, "
-        "modified_at AS modified, 0 AS deleted FROM measures"
+        "SELECT x.id AS k1, 0 AS k2, x.id AS owner, NULL AS scope, x.created_at AS created, "
+        + _latest("x.modified_at", "r.red")
+        + " AS modified, 0 AS deleted FROM measures x "
+        + _redacted("r", "x.id")
     ),
     "cycle": (
         "SELECT id AS k1, 0 AS k2, id AS owner, NULL AS scope, created_at AS created, "

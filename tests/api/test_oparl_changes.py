@@ -235,3 +235,31 @@ def test_deleted_and_ended_objects(fresh_demo: DemoService) -> None:
     assert dissolved["userErrors"] == []
     group = get(fresh_demo, f"{ENTRY}/organization/{ids['lg']}")
     assert group["endDate"] == "2024-12-31" and "deleted" not in group
+
+
+def test_a_redaction_moves_modified_of_what_it_blacked_out(fresh_demo: DemoService) -> None:
+    """Text blacked out must leave the clients' copies too: their next update fetches it."""
+    admin = admin_of(fresh_demo)
+    paper = get(fresh_demo, f"{ENTRY}/paper/{fresh_demo.ids['0098']}")
+    meeting_url = paper["consultation"][0]["meeting"]
+    assert get(fresh_demo, meeting_url)["sozialplanung:minutes"]
+    held = admin.data(
+        'query($id: ID!) { events(filter: {aggregateId: $id, types: ["MeetingHeld"]}) '
+        "{ nodes { id } } }",
+        id=meeting_url.rpartition("/")[2],
+    )["events"]["nodes"]
+    since = next_second()
+    redacted = admin.mutate(
+        "redactEvent",
+        "RedactEventInput",
+        "event { redacted }",
+        event=held[0]["id"],
+        reason="Personenbezogene Angaben im Protokoll.",
+    )
+    assert redacted["userErrors"] == []
+    meeting = get(fresh_demo, meeting_url)
+    assert "sozialplanung:minutes" not in meeting
+    found = changed(fresh_demo, since)
+    assert found == expect(
+        meetings={meeting_url}, agenda_items={paper["consultation"][0]["agendaItem"]}
+    )
