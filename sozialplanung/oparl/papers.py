@@ -9,6 +9,7 @@ files.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from ..projections.database import Row
@@ -26,7 +27,8 @@ def papers(ctx: Ctx, stamps: list[Stamp]) -> list[dict[str, Any]]:
     return [paper(ctx, rows[s.k1], s, inner.get(s.k1, []), files.get(s.k1), items) for s in stamps]
 
 
-def _pairs(rows: Any) -> list[tuple[str, str]]:
+def _pairs(rows: Iterable[Row]) -> list[tuple[str, str]]:
+    """(meeting, paper) of every consultation held in a meeting."""
     return [(c["meeting_id"], r["id"]) for r in rows for c in r["consultations"] if c["meeting_id"]]
 
 

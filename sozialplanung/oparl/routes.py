@@ -10,6 +10,7 @@ trailing slash is redirected (301), a method other than GET/HEAD is 405, anythin
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from typing import Any
 
 from starlette.datastructures import Headers, MutableHeaders
@@ -19,7 +20,7 @@ from starlette.routing import BaseRoute, Match, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..settings import Settings
-from . import resources
+from . import resources, system
 from .context import Ctx
 from .errors import OparlError, not_found
 from .service import Asked, OparlService, Resource, error_response
@@ -39,7 +40,7 @@ def _object(kind: str, positioned: bool = False) -> Resource:
 
 # (path under PREFIX, what it answers)
 RESOURCES: list[tuple[str, Resource]] = [
-    ("", lambda ctx, asked: resources.system.system(ctx)),
+    ("", lambda ctx, asked: system.system(ctx)),
     ("/bodies", lambda ctx, asked: resources.bodies(ctx, asked.query)),
     ("/body/{body}", lambda ctx, asked: resources.body(ctx)),
     (
@@ -97,7 +98,9 @@ def oparl_routes(settings: Settings, services: dict[str, Any]) -> list[BaseRoute
     return routes
 
 
-def _elsewhere(request: Request, known: list[BaseRoute], absolute: Any) -> Response:
+def _elsewhere(
+    request: Request, known: list[BaseRoute], absolute: Callable[[str, str], str]
+) -> Response:
     scope = request.scope
     for route in known:
         if route.matches(scope)[0] is Match.PARTIAL:  # the path, not the method

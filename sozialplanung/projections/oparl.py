@@ -277,9 +277,11 @@ class OparlQueries:
 
     def stamp(self, kind: str, k1: str, k2: int | None = None) -> Stamp | None:
         """One object's stamp (deleted ones too: a deleted object stays at its URL)."""
-        where, params = "k1 = ?", [k1]
+        where, params = "k1 = ?", list[Any]()
+        params.append(k1)
         if k2 is not None:
-            where, params = where + " AND k2 = ?", [k1, k2]
+            where += " AND k2 = ?"
+            params.append(k2)
         row = self.db.query_one(f"SELECT * FROM ({SOURCES[kind]}) AS s WHERE {where}", params)
         return Stamp.of(kind, row) if row else None
 
