@@ -277,8 +277,8 @@ class OparlQueries:
 
     def stamp(self, kind: str, k1: str, k2: int | None = None) -> Stamp | None:
         """One object's stamp (deleted ones too: a deleted object stays at its URL)."""
-        where, params = "k1 = ?", list[Any]()
-        params.append(k1)
+        where = "k1 = ?"
+        params: list[Any] = [k1]
         if k2 is not None:
             where += " AND k2 = ?"
             params.append(k2)
