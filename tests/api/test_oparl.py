@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -286,3 +287,12 @@ def test_an_unchanged_answer_is_304_to_its_etag(demo: DemoService) -> None:
     assert again.status_code == 304 and again.content == b""
     assert again.headers["access-control-allow-origin"] == "*"
     assert get(demo, f"{BODY}/papers?limit=4").headers["etag"] != etag
+
+
+def test_the_readme_requests_answer(demo: DemoService) -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    section = readme.split("\n## OParl 1.1\n")[1].split("\n## ")[0]
+    urls = re.findall(r"curl -s '?(http://127\.0\.0\.1:8000/oparl/[^'\s]+)", section)
+    assert len(urls) >= 4
+    for url in urls:
+        assert get(demo, url).status_code == 200, url
