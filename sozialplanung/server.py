@@ -10,6 +10,7 @@
 /calendar/{bodyId}.ics   a body's meetings as an iCalendar feed (public)
 /reports/cycles/{from}-{to}.svg   the cycle comparison chart (public, like cycleComparison)
 /reports/cycles/{from}-{to}.csv   the same figures for a spreadsheet
+/oparl/v1.1  the public data as an OParl 1.1 interface, read-only (oparl/)
 
 Pages of other web origins (a city intranet, a welfare association's portal) may call all of
 these from a browser once their origin is in SOZIALPLANUNG_ALLOWED_ORIGINS.
@@ -36,6 +37,7 @@ from .downloads import calendar_response, cycles_report_response
 from .graphql.view import PlanningGraphQL
 from .limits import BodyLimit, WebSocketLimit
 from .metrics import RequestMetrics, metrics_response
+from .oparl import OparlCors, oparl_routes
 from .pages import STATIC, Assets, landing_response
 from .projections import ReadModel
 from .settings import Settings
@@ -156,6 +158,7 @@ def create_app(settings: Settings, planning: PlanningApp | None = None) -> Starl
         Route("/reports/cycles/{span}.csv", cycles_report),
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),
+        *oparl_routes(settings, services),
     ]
     if not settings.production:
         # Only GraphiQL uses these; in production mode there is no GraphiQL to serve them to.
@@ -175,6 +178,8 @@ def create_app(settings: Settings, planning: PlanningApp | None = None) -> Starl
             allow_headers=["Authorization", "Content-Type"],
             max_age=600,
         )
+    # Outermost of all: every OParl answer is for any origin (the spec's CORS rule).
+    app.add_middleware(OparlCors)
     return app
 
 

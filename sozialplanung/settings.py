@@ -14,6 +14,15 @@ SOZIALPLANUNG_RESPONSE_CACHE  megabytes of whole GraphQL answers kept in memory 
 SOZIALPLANUNG_ALLOWED_ORIGINS  comma-separated web origins (https://intranet.example.de)
                             whose pages may call the API from a browser (CORS, websockets);
                             default none, "*" allows every origin
+
+The OParl 1.1 interface (/oparl/v1.1, sozialplanung/oparl/):
+SOZIALPLANUNG_PUBLIC_URL    the service's address as clients reach it (https://sozialplanung.
+                            aachen.de, behind the proxy); every OParl id is a URL under it.
+                            Default http://HOST:PORT
+SOZIALPLANUNG_CITY_NAME     the OParl Body (default Stadt Aachen), _CITY_WEBSITE (default
+                            https://www.aachen.de), _CITY_LICENSE (a licence URL for the
+                            published data, default Datenlizenz Deutschland – Namensnennung
+                            2.0), _CITY_CONTACT_EMAIL and _CITY_CONTACT_NAME (default none)
 """
 
 from __future__ import annotations
@@ -23,7 +32,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, unquote, urlparse, urlsplit
+from urllib.parse import SplitResult, parse_qs, unquote, urlparse, urlsplit
 
 ENV_PREFIX = "SOZIALPLANUNG_"
 MAX_SELECTIONS = 500
@@ -31,6 +40,9 @@ RESPONSE_CACHE_MB = 64
 # The event store's recorders: the hash chain and the data keys beside the events.
 LEDGER = "sozialplanung.application.ledger:"
 DEFAULT_PORTS = {"http": 80, "https": 443}
+CITY_NAME = "Stadt Aachen"
+CITY_WEBSITE = "https://www.aachen.de"
+CITY_LICENSE = "https://www.govdata.de/dl-de/by-2-0"
 
 
 class SettingsError(ValueError):
@@ -47,6 +59,13 @@ class Settings:
     allowed_origins: tuple[str, ...] = ()
     max_selections: int = MAX_SELECTIONS
     response_cache_mb: int = RESPONSE_CACHE_MB
+    # OParl: where clients reach the service (None: http://HOST:PORT), and the city.
+    public_url: str | None = None
+    city_name: str = CITY_NAME
+    city_website: str | None = CITY_WEBSITE
+    city_license: str | None = CITY_LICENSE
+    city_contact_email: str | None = None
+    city_contact_name: str | None = None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -62,6 +81,7 @@ class Settings:
             allowed_origins=parse_origins(env.get(ENV_PREFIX + "ALLOWED_ORIGINS", "")),
             max_selections=max_selections,
             response_cache_mb=_megabytes(env, "RESPONSE_CACHE", RESPONSE_CACHE_MB),
+            **_oparl_settings(env),
         )
 
     def with_overrides(self, **overrides: Any) -> Settings:
@@ -76,10 +96,25 @@ class Settings:
             ENV_PREFIX + "ALLOWED_ORIGINS": ",".join(self.allowed_origins),
             ENV_PREFIX + "MAX_SELECTIONS": str(self.max_selections),
             ENV_PREFIX + "RESPONSE_CACHE": str(self.response_cache_mb),
+            # Written out even when empty: a worker must not fall back to the default.
+            ENV_PREFIX + "PUBLIC_URL": self.public_url or "",
+            ENV_PREFIX + "CITY_NAME": self.city_name,
+            ENV_PREFIX + "CITY_WEBSITE": self.city_website or "",
+            ENV_PREFIX + "CITY_LICENSE": self.city_license or "",
+            ENV_PREFIX + "CITY_CONTACT_EMAIL": self.city_contact_email or "",
+            ENV_PREFIX + "CITY_CONTACT_NAME": self.city_contact_name or "",
         }
         if self.database_url:
             env[ENV_PREFIX + "DATABASE_URL"] = self.database_url
         return env
+
+    @property
+    def public_base(self) -> str:
+        """The address every OParl URL begins with, without a trailing slash."""
+        if self.public_url:
+            return self.public_url
+        host = f"[{self.host}]" if ":" in self.host else self.host  # an IPv6 address
+        return f"http://{host}:{self.port}"
 
     @property
     def uses_postgres(self) -> bool:
@@ -119,6 +154,55 @@ def private_file(path: Path) -> None:
     -shm files the database file's permissions."""
     os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
     path.chmod(0o600)
+
+
+def _oparl_settings(env: Mapping[str, str]) -> dict[str, Any]:
+    """The OParl settings. A variable that is set but empty means "none" for the optional
+    ones (so that to_env can hand "no licence" on to a worker) and the default otherwise."""
+
+    def optional(name: str, default: str | None) -> str | None:
+        value = env.get(ENV_PREFIX + name)
+        return default if value is None else (value.strip() or None)
+
+    public = optional("PUBLIC_URL", None)
+    website, license_ = (
+        optional("CITY_WEBSITE", CITY_WEBSITE),
+        optional("CITY_LICENSE", CITY_LICENSE),
+    )
+    for name, url in (("CITY_WEBSITE", website), ("CITY_LICENSE", license_)):
+        if url is not None:
+            _web_url(url, name)
+    return {
+        "public_url": public_url(public) if public else None,
+        "city_name": optional("CITY_NAME", CITY_NAME) or CITY_NAME,
+        "city_website": website,
+        "city_license": license_,
+        "city_contact_email": optional("CITY_CONTACT_EMAIL", None),
+        "city_contact_name": optional("CITY_CONTACT_NAME", None),
+    }
+
+
+def public_url(value: str) -> str:
+    """The public address: http(s), a host, perhaps a path (a proxy's prefix), no query;
+    without a trailing slash, so that URLs are joined one way only."""
+    parts = _web_url(value, "PUBLIC_URL")
+    if parts.query or parts.fragment:
+        raise SettingsError(f"{ENV_PREFIX}PUBLIC_URL takes no query or fragment, not {value!r}.")
+    return value.rstrip("/")
+
+
+def _web_url(value: str, name: str) -> SplitResult:
+    parts = urlsplit(value)
+    try:
+        parts.port  # noqa: B018 - a port that is no number raises here
+    except ValueError:
+        parts = parts._replace(netloc="")
+    if parts.scheme not in DEFAULT_PORTS or not parts.hostname:
+        raise SettingsError(
+            f"{ENV_PREFIX}{name} must be an http or https URL such as "
+            f"https://sozialplanung.aachen.de, not {value!r}."
+        )
+    return parts
 
 
 def _megabytes(env: Mapping[str, str], name: str, default: int) -> int:

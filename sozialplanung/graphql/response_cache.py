@@ -1,4 +1,5 @@
-"""Whole answers cached by log position (see docs/ARCHITECTURE.md, "Reading").
+"""Whole answers cached by log position (see docs/ARCHITECTURE.md, "Reading"); the store
+itself is ../response_cache.py, which the OParl interface shares.
 
 A query's answer depends on nothing but the document, its variables, who asks as far as
 any resolver looks (the role and the organisation), the business day and the position the
@@ -14,21 +15,19 @@ answer computed before the rewrite is not kept.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import threading
-from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-import orjson
 from prometheus_client import Counter
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
 from ..domain.rights import Principal
+from ..response_cache import ResponseCache as AnswerStore
+from ..response_cache import key_of
 
 LOOKUPS = Counter(
     "sozialplanung_response_cache_lookups",
@@ -92,59 +91,18 @@ class AnswerCacheability(SchemaExtension):
         )
 
 
-class ResponseCache:
-    def __init__(self, max_bytes: int):
-        self.max_bytes = max_bytes
-        self._entries: OrderedDict[str, bytes] = OrderedDict()
-        self._size = 0
-        self._rewritten_at = 0  # the views' last rewrite this cache has seen
-        self._lock = threading.Lock()
+class ResponseCache(AnswerStore):
+    """The store of answers (shared with the OParl interface), keyed for GraphQL."""
 
     def key(self, question: Question, principal: Principal, position: int, today: date) -> str:
-        parts = [
-            question.query,
-            question.operation_name,
-            question.variables,
-            principal.role.value,
-            str(principal.organization_id),
-            position,
-            today.isoformat(),
-        ]
-        try:
-            text = orjson.dumps(parts, option=orjson.OPT_SORT_KEYS)
-        except TypeError:  # an integer beyond 64 bits: the standard library writes it
-            text = json.dumps(parts, sort_keys=True).encode()
-        return hashlib.sha256(text).hexdigest()[:40]
-
-    def rewritten(self, at: int) -> None:
-        """The views were rewritten at position ``at``: every older answer goes."""
-        if at > self._rewritten_at:
-            with self._lock:
-                self._rewritten_at = max(at, self._rewritten_at)
-                self._entries.clear()
-                self._size = 0
-
-    def get(self, key: str) -> bytes | None:
-        with self._lock:
-            body = self._entries.get(key)
-            if body is not None:
-                self._entries.move_to_end(key)
-            return body
-
-    def put(self, key: str, body: bytes, position: int) -> None:
-        """Keeps an answer computed at ``position`` (not one from before a rewrite)."""
-        if len(body) > self.max_bytes // 8:  # one huge answer must not empty the cache
-            return
-        with self._lock:
-            if position < self._rewritten_at or key in self._entries:
-                return
-            self._entries[key] = body
-            self._size += len(body)
-            while self._size > self.max_bytes:
-                _, dropped = self._entries.popitem(last=False)
-                self._size -= len(dropped)
-
-    def answers(self) -> list[bytes]:
-        """Every answer kept (what an audit of the process's memory would find)."""
-        with self._lock:
-            return list(self._entries.values())
+        return key_of(
+            [
+                question.query,
+                question.operation_name,
+                question.variables,
+                principal.role.value,
+                str(principal.organization_id),
+                position,
+                today.isoformat(),
+            ]
+        )

@@ -7,7 +7,7 @@ from typing import Any
 from ..domain.body import Body
 from .database import Row
 from .paging import Page, keyset_page
-from .view import Child, View, day, handles, ident
+from .view import Child, View, day, handles, ident, moment
 
 COLUMNS = {
     "id": "TEXT",
@@ -21,7 +21,7 @@ COLUMNS = {
     "dissolved_on": "TEXT",
     "notices": "INTEGER NOT NULL",
     "memberships": "TEXT NOT NULL",  # JSON: [{member_id, member_type, role, on_behalf_of_id,
-    #                                            since, until}]
+    #                                            since, until, created_at, modified_at}]
     "version": "INTEGER NOT NULL",
     "created_at": "TEXT NOT NULL",
     "modified_at": "TEXT NOT NULL",
@@ -35,11 +35,18 @@ MEMBERSHIP_COLUMNS = {
     "on_behalf_of_id": "TEXT",
     "since": "TEXT NOT NULL",
     "until": "TEXT",
+    # When the membership (this period) was recorded and last changed: OParl's created and
+    # modified of a Membership, which is an object of its own there.
+    "created_at": "TEXT",
+    "modified_at": "TEXT",
 }
 
 
 def _memberships(row: Row) -> list[Row]:
-    return [{"body_id": row["id"], "seq": seq, **m} for seq, m in enumerate(row["memberships"])]
+    return [
+        {"body_id": row["id"], "seq": seq, "created_at": None, "modified_at": None, **m}
+        for seq, m in enumerate(row["memberships"])
+    ]
 
 
 def members_on(row: Row, on: str) -> list[Row]:
@@ -89,6 +96,7 @@ class BodiesView(View):
 
     @handles(Body.MemberJoined)
     def member_joined(self, row: Row, e: Any) -> Row:
+        stamp = moment(e.timestamp)
         joined = {
             "member_id": str(e.member_id),
             "member_type": e.member_type,
@@ -96,20 +104,25 @@ class BodiesView(View):
             "on_behalf_of_id": ident(e.on_behalf_of_id),
             "since": day(e.effective_on),
             "until": None,
+            "created_at": stamp,
+            "modified_at": stamp,
         }
         return {**row, "memberships": [*row["memberships"], joined]}
 
     @handles(Body.MemberRoleChanged)
     def member_role_changed(self, row: Row, e: Any) -> Row:
         memberships = [dict(m) for m in row["memberships"]]
-        on = day(e.effective_on)
+        on, stamp = day(e.effective_on), moment(e.timestamp)
         current = _open(memberships, str(e.member_id))
         if current is not None:
+            current["modified_at"] = stamp
             if current["since"] >= on:
                 current["role"] = e.role
             else:
                 current["until"] = on
-                memberships.append({**current, "role": e.role, "since": on, "until": None})
+                memberships.append(
+                    {**current, "role": e.role, "since": on, "until": None, "created_at": stamp}
+                )
         return {**row, "memberships": memberships}
 
     @handles(Body.MemberLeft)
@@ -118,6 +131,7 @@ class BodiesView(View):
         current = _open(memberships, str(e.member_id))
         if current is not None:
             current["until"] = day(e.effective_on)
+            current["modified_at"] = moment(e.timestamp)
         return {**row, "memberships": memberships}
 
     @handles(Body.BodyDissolved)

@@ -8,7 +8,7 @@ from typing import Any
 from ..domain.meeting import Meeting
 from .database import Row
 from .paging import Page, keyset_page
-from .view import View, handles, ident, moment
+from .view import Child, View, handles, ident, moment
 
 COLUMNS = {
     "id": "TEXT",
@@ -21,12 +21,38 @@ COLUMNS = {
     "cycle_number": "INTEGER",
     "status": "TEXT NOT NULL",
     "minutes": "TEXT",
-    "agenda": "TEXT NOT NULL",  # JSON: [{number, title, measure_id, paper_id, resolution}]
+    "agenda": "TEXT NOT NULL",  # JSON: [{number, title, measure_id, paper_id, resolution,
+    #                                    created_at, modified_at}]
     "attendees": "TEXT NOT NULL",  # JSON: [{member_id, member_type}]
     "version": "INTEGER NOT NULL",
     "created_at": "TEXT NOT NULL",
     "modified_at": "TEXT NOT NULL",
 }
+
+# An agenda item is an object of its own in OParl (AgendaItem, listed per Body): its row
+# here, with its position in the agenda (``seq``) and when it was added and last changed.
+AGENDA_ITEM_COLUMNS = {
+    "meeting_id": "TEXT NOT NULL",
+    "seq": "INTEGER NOT NULL",
+    "paper_id": "TEXT",
+    "measure_id": "TEXT",
+    "created_at": "TEXT",
+    "modified_at": "TEXT",
+}
+
+
+def _agenda_items(row: Row) -> list[Row]:
+    return [
+        {
+            "meeting_id": row["id"],
+            "seq": seq,
+            "paper_id": item["paper_id"],
+            "measure_id": item["measure_id"],
+            "created_at": item.get("created_at"),
+            "modified_at": item.get("modified_at"),
+        }
+        for seq, item in enumerate(row["agenda"])
+    ]
 
 
 def _times(start: datetime, end: datetime | None) -> Row:
@@ -42,6 +68,7 @@ class MeetingsView(View):
     table = "meetings"
     columns = COLUMNS
     json_columns = ("agenda", "attendees")
+    children = (Child("agenda_items", AGENDA_ITEM_COLUMNS, _agenda_items, "meeting_id"),)
     indexes = ("meetings (scheduled_for, id)", "meetings (body_id, scheduled_for, id)")
 
     @handles(Meeting.MeetingScheduled)
@@ -61,12 +88,15 @@ class MeetingsView(View):
 
     @handles(Meeting.AgendaItemAdded)
     def agenda_item_added(self, row: Row, e: Any) -> Row:
+        stamp = moment(e.timestamp)
         item = {
             "number": e.number,
             "title": e.title,
             "measure_id": ident(e.measure_id),
             "paper_id": ident(e.paper_id),
             "resolution": None,
+            "created_at": stamp,
+            "modified_at": stamp,
         }
         return {**row, "agenda": [*row["agenda"], item]}
 
@@ -90,8 +120,11 @@ class MeetingsView(View):
             "votes_against": e.votes_against,
             "abstentions": e.abstentions,
         }
+        stamp = moment(e.timestamp)
         agenda = [
-            {**item, "resolution": resolution} if item["number"] == e.number else item
+            {**item, "resolution": resolution, "modified_at": stamp}
+            if item["number"] == e.number
+            else item
             for item in row["agenda"]
         ]
         return {**row, "agenda": agenda}

@@ -7,7 +7,7 @@ from typing import Any
 from ..domain.paper import Paper
 from .database import Row
 from .paging import Page, keyset_page
-from .view import Child, View, day, handles, ident
+from .view import Child, View, day, handles, ident, moment
 
 COLUMNS = {
     "id": "TEXT",
@@ -23,7 +23,8 @@ COLUMNS = {
     "measure_ids": "TEXT NOT NULL",  # JSON: the measures it lists
     "attachments": "TEXT NOT NULL",  # JSON: [{name, media_type, size_bytes, sha256}]
     "consultations": "TEXT NOT NULL",  # JSON: [{id, body_id, meeting_id, date, role,
-    #                                            authoritative, decision, decision_text}]
+    #                                            authoritative, decision, decision_text,
+    #                                            created_at, modified_at}]
     "settled": "INTEGER NOT NULL",
     "withdrawn": "INTEGER NOT NULL",
     "version": "INTEGER NOT NULL",
@@ -38,7 +39,12 @@ CONSULTATION_COLUMNS = {
     "date": "TEXT",
     "role": "TEXT NOT NULL",
     "decision": "TEXT",
+    # When it was scheduled and last changed: OParl's created and modified of a Consultation.
+    "created_at": "TEXT",
+    "modified_at": "TEXT",
 }
+# Each attachment by its position: OParl lists them as File objects of their own.
+ATTACHMENT_COLUMNS = {"paper_id": "TEXT NOT NULL", "seq": "INTEGER NOT NULL"}
 
 
 def _consultations(row: Row) -> list[Row]:
@@ -51,9 +57,15 @@ def _consultations(row: Row) -> list[Row]:
             "date": c["date"],
             "role": c["role"],
             "decision": c["decision"],
+            "created_at": c.get("created_at"),
+            "modified_at": c.get("modified_at"),
         }
         for c in row["consultations"]
     ]
+
+
+def _attachments(row: Row) -> list[Row]:
+    return [{"paper_id": row["id"], "seq": seq} for seq in range(len(row["attachments"]))]
 
 
 class PapersView(View):
@@ -61,11 +73,16 @@ class PapersView(View):
     table = "papers"
     columns = COLUMNS
     json_columns = ("related_paper_ids", "measure_ids", "attachments", "consultations")
-    children = (Child("consultations", CONSULTATION_COLUMNS, _consultations, "paper_id"),)
+    children = (
+        Child("consultations", CONSULTATION_COLUMNS, _consultations, "paper_id"),
+        Child("paper_attachments", ATTACHMENT_COLUMNS, _attachments, "paper_id"),
+    )
     indexes = (
         "papers (reference)",
         "papers (date, id)",
         "consultations (id)",
+        "consultations (meeting_id)",
+        "consultations (body_id)",
     )
 
     @handles(Paper.PaperSubmitted)
@@ -94,6 +111,7 @@ class PapersView(View):
 
     @handles(Paper.ConsultationScheduled)
     def consultation_scheduled(self, row: Row, e: Any) -> Row:
+        stamp = moment(e.timestamp)
         consultation = {
             "id": str(e.consultation_id),
             "body_id": str(e.body_id),
@@ -103,14 +121,18 @@ class PapersView(View):
             "authoritative": e.authoritative,
             "decision": None,
             "decision_text": None,
+            "created_at": stamp,
+            "modified_at": stamp,
         }
         return {**row, "consultations": [*row["consultations"], consultation]}
 
     @handles(Paper.ConsultationConcluded)
     def consultation_concluded(self, row: Row, e: Any) -> Row:
-        key = str(e.consultation_id)
+        key, stamp = str(e.consultation_id), moment(e.timestamp)
         consultations = [
-            {**c, "decision": e.decision, "decision_text": e.decision_text} if c["id"] == key else c
+            {**c, "decision": e.decision, "decision_text": e.decision_text, "modified_at": stamp}
+            if c["id"] == key
+            else c
             for c in row["consultations"]
         ]
         return {**row, "consultations": consultations}

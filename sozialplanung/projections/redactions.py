@@ -9,7 +9,7 @@ from typing import Any
 
 from ..domain.redaction import Redaction
 from .database import Row
-from .view import View, handles
+from .view import Child, View, handles
 
 COLUMNS = {
     "id": "TEXT",
@@ -20,13 +20,29 @@ COLUMNS = {
     "modified_at": "TEXT NOT NULL",
 }
 
+# Each aggregate a redaction blacked out text of, and when: what OParl shows of it changed
+# then, so its ``modified`` moves (projections/oparl.py) and clients' copies follow.
+REDACTED_COLUMNS = {
+    "redaction_id": "TEXT NOT NULL",
+    "aggregate_id": "TEXT NOT NULL",
+    "redacted_at": "TEXT NOT NULL",
+}
+
+
+def _redacted(row: Row) -> list[Row]:
+    return [
+        {"redaction_id": row["id"], "aggregate_id": key, "redacted_at": row["created_at"]}
+        for key in row["aggregate_ids"]
+    ]
+
 
 class RedactionsView(View):
     aggregate = Redaction
     table = "redactions"
     columns = COLUMNS
     json_columns = ("aggregate_ids",)
-    indexes = ("redactions (position)",)
+    children = (Child("redacted_aggregates", REDACTED_COLUMNS, _redacted, "redaction_id"),)
+    indexes = ("redactions (position)", "redacted_aggregates (aggregate_id)")
 
     @handles(Redaction.EventRedacted)
     def redacted(self, row: Row | None, e: Any) -> Row:

@@ -208,12 +208,23 @@ def test_each_view_row_is_what_its_aggregate_says(
             stored = view(read_model.db).by_ids([r["id"] for r in rows])
             for key, row in stored.items():
                 expected = mapper(app.repository.get(UUID(key)))
-                bookkeeping = {"version", "created_at", "modified_at"}
-                assert {k: v for k, v in row.items() if k not in bookkeeping} == expected, key
+                assert _without_bookkeeping(row) == expected, key
                 compared += 1
         assert compared > 50
     finally:
         read_model.close()
+
+
+def _without_bookkeeping(row: dict) -> dict:
+    """The row without what the view adds from the log (version, when recorded): on the
+    row, and on the items of its lists that OParl shows as objects of their own
+    (memberships, agenda items, consultations carry their own created_at/modified_at)."""
+    stamps = {"created_at", "modified_at"}
+    found = {k: v for k, v in row.items() if k not in {"version", *stamps}}
+    for key, value in found.items():
+        if isinstance(value, list) and all(isinstance(item, dict) for item in value):
+            found[key] = [{k: v for k, v in item.items() if k not in stamps} for item in value]
+    return found
 
 
 def test_an_aggregate_without_a_view_or_an_event_without_a_handler_stops_the_projector(

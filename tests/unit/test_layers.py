@@ -1,4 +1,5 @@
-"""Layers point one way: graphql → application → domain, graphql → projections → domain."""
+"""Layers point one way: graphql → application → domain, graphql → projections → domain;
+oparl → projections → domain (read-only, and its SQL in projections/oparl.py)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,10 @@ FORBIDDEN = {
     "graphql": (OURS + "server", OURS + "cli"),
     "reports": (*WEB, OURS + "graphql", OURS + "server", OURS + "cli"),
     "feeds": (*WEB, OURS + "graphql", OURS + "server", OURS + "cli"),
+    "oparl": (
+        *STORES,
+        *(OURS + layer for layer in ("application", "graphql", "server", "cli", "demo")),
+    ),
 }
 
 
