@@ -2,7 +2,7 @@
 
 ``AGGREGATES`` is the one place an aggregate is registered: the application snapshots them,
 the projector requires a view handler for every event class they declare, and an aggregate
-missing here is refused by both (see docs/ARCHITECTURE.md, "Adding an aggregate").
+missing here is refused by both (docs/ARCHITECTURE.md, "Where things go").
 ``BOOKKEEPING`` are the aggregates that only make keys unique and retries idempotent: they
 are stored and chained like every event, and belong to no view.
 """

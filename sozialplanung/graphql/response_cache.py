@@ -1,5 +1,5 @@
-"""Whole answers cached by log position (see docs/ARCHITECTURE.md, "Reading"); the store
-itself is ../response_cache.py, which the OParl interface shares.
+"""Whole answers cached by log position (docs/ARCHITECTURE.md, "A query, from request to
+rows"); the store itself is ../response_cache.py, which the OParl interface shares.
 
 A query's answer depends on nothing but the document, its variables, who asks as far as
 any resolver looks (the role and the organisation), the business day and the position the
@@ -35,8 +35,6 @@ LOOKUPS = Counter(
     "miss (computed), not_modified (304 to a GET's If-None-Match).",
     ["outcome"],
 )
-
-DEFAULT_MEGABYTES = 64
 
 
 @dataclass(frozen=True)
