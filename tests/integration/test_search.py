@@ -26,6 +26,7 @@ MEASURES = {
     "uebergang": ("Übergang Schule–Beruf", "Begleitung beim Übergang in die Ausbildung."),
     "massnahme": ("Maßnahme gegen Energiearmut", "Stromsparcheck für Haushalte."),
     "strasse": ("Straßensozialarbeit", "Aufsuchende Arbeit auf der Straße."),
+    "sprachkurse": ("Sprachkurse für Eltern", "Deutsch lernen im Stadtteil."),
 }
 
 
@@ -71,6 +72,9 @@ def found(views: ReadModel, text: str, kinds: tuple[str, ...] = ("MEASURE",)) ->
         ("Massnahme", {"massnahme"}),  # ß typed as ss
         ("MASSNAHMEN", {"massnahme"}),
         ("Strasse", {"strasse"}),
+        ("Sprachkurs", {"sprachkurse"}),  # Snowball cuts the singular shorter than the plural
+        ("sprach", {"sprachkurse"}),  # the beginning of a compound
+        ("Kurse", set()),  # … but not its end
         ("Wohnung Kita", {"wohnung"}),  # every word must occur
         ("Wohnung Ausbildung", set()),
         ("der die das", set()),  # only function words: nothing to look for
