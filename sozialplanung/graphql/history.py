@@ -24,11 +24,13 @@ from .types.events import Event
 
 @strawberry.type
 class HistoryQueries:
-    @strawberry.field(description="The audit log; ADMIN and ANALYST only.")
+    @strawberry.field(description="Prüfpfad: the audit log, oldest first; ADMIN and ANALYST only.")
     async def events(
         self,
         info: Info,
-        filter: EventFilter | None = None,
+        filter: Annotated[
+            EventFilter | None, strawberry.argument(description="Which events; default all.")
+        ] = None,
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Event]:
@@ -38,10 +40,17 @@ class HistoryQueries:
         return Connection.of(page, [Event.from_row(row) for row in page.rows])
 
     @strawberry.field(
-        description="Events of the object and of everything linked to it "
-        "(papers, consultations, meetings), in log order."
+        description="Entscheidungspfad: the events of an object and of everything linked to it "
+        "(papers, consultations, meetings), in log order; ADMIN and ANALYST only."
     )
-    async def decision_trail(self, info: Info, id: strawberry.ID) -> list[Event]:
+    async def decision_trail(
+        self,
+        info: Info,
+        id: Annotated[
+            strawberry.ID,
+            strawberry.argument(description="Global id of a measure, paper, meeting, body …"),
+        ],
+    ) -> list[Event]:
         require_history(info)
         key = str(uuid_of(id, "id"))
         rows = await info.context.run(decision_trail, info.context.queries, key)
@@ -49,9 +58,16 @@ class HistoryQueries:
             raise NotFound("Nothing with that id has been recorded.", "id")
         return [Event.from_row(row) for row in rows]
 
-    @strawberry.field
+    @strawberry.field(
+        description="Zyklusvergleich: two cycles side by side, per working group (any client)."
+    )
     async def cycle_comparison(
-        self, info: Info, from_: Annotated[int, strawberry.argument(name="from")], to: int
+        self,
+        info: Info,
+        from_: Annotated[
+            int, strawberry.argument(name="from", description="Number of the first cycle.")
+        ],
+        to: Annotated[int, strawberry.argument(description="Number of the cycle to compare.")],
     ) -> CycleComparison:
         queries = info.context.queries
         known = await info.context.run(queries.cycles.by_numbers, [from_, to])
@@ -65,7 +81,19 @@ class HistoryQueries:
         "ADMIN, ANALYST and COORDINATOR."
     )
     async def compliance_report(
-        self, info: Info, as_of: date | None = None, undiscussed_after_months: int = 6
+        self,
+        info: Info,
+        as_of: Annotated[
+            date | None,
+            strawberry.argument(description="The business date to check as of; default today."),
+        ] = None,
+        undiscussed_after_months: Annotated[
+            int,
+            strawberry.argument(
+                description="Report measures not discussed in a political body for more than "
+                "this many months (0–1,200)."
+            ),
+        ] = 6,
     ) -> ComplianceReport:
         require_reader(info)
         report = await info.context.run(

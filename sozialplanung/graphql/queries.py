@@ -28,7 +28,7 @@ from .types.core import (
 )
 from .types.cycles import Cycle, cycle_by_number
 from .types.events import Event
-from .types.measures import Measure, measure_page
+from .types.measures import MAX_SEARCH, Measure, measure_page
 from .types.meetings import Meeting, meeting_page
 from .types.organizations import Organization, Person
 from .types.papers import Paper
@@ -92,24 +92,53 @@ async def _page(info: Info, read: Any, make: Any) -> Any:
     return Connection.of(page, [make(row) for row in page.rows])
 
 
+# Argument descriptions shared by several fields.
+AS_OF = (
+    "Recorded time to look back to (time travel): the state as the system had recorded it "
+    "then, not a business date; null if it was not recorded yet."
+)
+ID_OF = "Its global id (or the bare UUID)."
+FROM = "Only meetings that start at or after this moment."
+TO = "Only meetings that start before this moment."
+
+
+def arg(description: str) -> Any:
+    return strawberry.argument(description=description)
+
+
 @strawberry.type
 class StateQueries:
-    @strawberry.field
-    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+    @strawberry.field(
+        description="Any object by its global id; null for an id this service never gave out "
+        "or whose type is not what it names. A Person needs a token, an Event ADMIN or ANALYST."
+    )
+    async def node(
+        self, info: Info, id: Annotated[strawberry.ID, arg("A global id, as `id` gives it.")]
+    ) -> Node | None:
         return await _node(info, id)
 
-    @strawberry.field
-    async def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
+    @strawberry.field(
+        description="Several objects by their global ids, answered in the order asked; null "
+        "for each unknown id."
+    )
+    async def nodes(
+        self,
+        info: Info,
+        ids: Annotated[list[strawberry.ID], arg(f"Global ids, at most {MAX_PAGE}.")],
+    ) -> list[Node | None]:
         if len(ids) > MAX_PAGE:
             raise ValidationError(f"Ask for at most {MAX_PAGE} ids at a time.", "ids")
         # Concurrently, so the loaders fetch them in one batch per type.
         return list(await asyncio.gather(*(_node(info, id) for id in ids)))
 
-    @strawberry.field
+    @strawberry.field(description="Organisationen, by name.")
     async def organizations(
         self,
         info: Info,
-        kind: OrganizationKindEnum | None = None,  # type: ignore[valid-type]
+        kind: Annotated[
+            OrganizationKindEnum | None,  # type: ignore[valid-type]
+            arg("Only organisations of this kind."),
+        ] = None,
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Organization]:
@@ -120,7 +149,9 @@ class StateQueries:
             Organization.from_row,
         )
 
-    @strawberry.field
+    @strawberry.field(
+        description="Personen, in no particular order; for signed-in clients only (any role)."
+    )
     async def persons(
         self, info: Info, first: int | None = None, after: str | None = None
     ) -> Connection[Person]:
@@ -128,12 +159,21 @@ class StateQueries:
         view = info.context.queries.persons
         return await _page(info, lambda: view.page(first=first, after=after), Person.from_row)
 
-    @strawberry.field
+    @strawberry.field(description="Gremien, by name.")
     async def bodies(
         self,
         info: Info,
-        kind: BodyKindEnum | None = None,  # type: ignore[valid-type]
-        active_on: date | None = None,
+        kind: Annotated[
+            BodyKindEnum | None,  # type: ignore[valid-type]
+            arg("Only bodies of this kind."),
+        ] = None,
+        active_on: Annotated[
+            date | None,
+            arg(
+                "Only bodies that existed on this business date: established by then and not "
+                "dissolved on or before it."
+            ),
+        ] = None,
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Body]:
@@ -149,9 +189,14 @@ class StateQueries:
             Body.from_row,
         )
 
-    @strawberry.field
+    @strawberry.field(
+        description="One body (Gremium) by id, now or as recorded at a past moment (asOf)."
+    )
     async def body(
-        self, info: Info, id: strawberry.ID, as_of: datetime | None = None
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, arg(ID_OF)],
+        as_of: Annotated[datetime | None, arg(AS_OF)] = None,
     ) -> Body | None:
         key = str(uuid_of(id, "id", "Body"))
         if as_of is None:
@@ -161,42 +206,70 @@ class StateQueries:
             row = row if row and row["_type"] == "Body" else None
         return Body.from_row(row) if row else None
 
-    @strawberry.field
+    @strawberry.field(description="Sitzungen of every body or one, in the order they start.")
     async def meetings(
         self,
         info: Info,
-        body: strawberry.ID | None = None,
-        from_: Annotated[datetime | None, strawberry.argument(name="from")] = None,
-        to: datetime | None = None,
+        body: Annotated[strawberry.ID | None, arg("Only meetings of this body.")] = None,
+        from_: Annotated[
+            datetime | None, strawberry.argument(name="from", description=FROM)
+        ] = None,
+        to: Annotated[datetime | None, arg(TO)] = None,
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Meeting]:
         key = str(uuid_of(body, "body", "Body")) if body else None
         return await meeting_page(info, key, from_, to, first, after)
 
-    @strawberry.field
+    @strawberry.field(description="Zyklen, by number.")
     async def cycles(
         self, info: Info, first: int | None = None, after: str | None = None
     ) -> Connection[Cycle]:
         view = info.context.queries.cycles
         return await _page(info, lambda: view.page(first=first, after=after), Cycle.from_row)
 
-    @strawberry.field
-    async def cycle(self, info: Info, number: int, as_of: datetime | None = None) -> Cycle | None:
+    @strawberry.field(
+        description="One cycle by its number, now or as recorded at a past moment (asOf); "
+        "its statistics, measures, previous and next follow the same moment."
+    )
+    async def cycle(
+        self,
+        info: Info,
+        number: Annotated[int, arg("The cycle's number.")],
+        as_of: Annotated[datetime | None, arg(AS_OF)] = None,
+    ) -> Cycle | None:
         if as_of is None:
             return await cycle_by_number(info, number)
         row = await row_as_of(info, str(cycle_id(number)), as_of, None)
         return Cycle.from_row(row, as_of) if row and row["_type"] == "Cycle" else None
 
-    @strawberry.field
+    @strawberry.field(
+        description="Maßnahmen by their current cycle, then title. For every measure with a "
+        "term in a cycle, and counts that add up, ask cycle(number) { measures }."
+    )
     async def measures(
         self,
         info: Info,
-        cycle: int | None = None,
-        status: MeasureStatusEnum | None = None,  # type: ignore[valid-type]
-        working_group: strawberry.ID | None = None,
-        lead: strawberry.ID | None = None,
-        search: str | None = None,
+        cycle: Annotated[
+            int | None, arg("Only measures whose current term is in this cycle.")
+        ] = None,
+        status: Annotated[
+            MeasureStatusEnum | None,  # type: ignore[valid-type]
+            arg("Only measures with this current status."),
+        ] = None,
+        working_group: Annotated[
+            strawberry.ID | None, arg("Only measures whose current working group is this body.")
+        ] = None,
+        lead: Annotated[
+            strawberry.ID | None, arg("Only measures this organisation leads (Federführung).")
+        ] = None,
+        search: Annotated[
+            str | None,
+            arg(
+                "Only measures whose text (title, description, evaluations) holds every word, "
+                f"German word forms included; at most {MAX_SEARCH} characters."
+            ),
+        ] = None,
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Measure]:
@@ -223,20 +296,29 @@ class StateQueries:
     async def search(
         self,
         info: Info,
-        text: str,
-        types: list[SearchType] | None = None,
+        text: Annotated[
+            str, arg(f"The words to find (at most {MAX_SEARCH} characters); all must occur.")
+        ],
+        types: Annotated[
+            list[SearchType] | None, arg("The kinds of objects to search; default all four.")
+        ] = None,
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[SearchHit]:
         return await search_page(info, text, types, first, after)
 
-    @strawberry.field(description="State as recorded at that time / that version.")
+    @strawberry.field(
+        description="One measure by id, now, or as recorded at a past moment (asOf) or at a "
+        "version (time travel); asOf wins when both are given."
+    )
     async def measure(
         self,
         info: Info,
-        id: strawberry.ID,
-        as_of: datetime | None = None,
-        version: int | None = None,
+        id: Annotated[strawberry.ID, arg(ID_OF)],
+        as_of: Annotated[datetime | None, arg(AS_OF)] = None,
+        version: Annotated[
+            int | None, arg("The version to replay (1: as proposed); none if it was never reached.")
+        ] = None,
     ) -> Measure | None:
         key = str(uuid_of(id, "id", "Measure"))
         if as_of is None and version is None:
@@ -246,12 +328,21 @@ class StateQueries:
             row = row if row and row["_type"] == "Measure" else None
         return Measure.from_row(row) if row else None
 
-    @strawberry.field
+    @strawberry.field(description="Vorlagen, by date, oldest first.")
     async def papers(
         self,
         info: Info,
-        reference: str | None = None,
-        type: PaperTypeEnum | None = None,  # type: ignore[valid-type]
+        reference: Annotated[
+            str | None,
+            arg(
+                "Only papers with this reference, case and spacing aside (a withdrawn paper "
+                "may share it with a newer one)."
+            ),
+        ] = None,
+        type: Annotated[
+            PaperTypeEnum | None,  # type: ignore[valid-type]
+            arg("Only papers of this type."),
+        ] = None,
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Paper]:
@@ -267,9 +358,17 @@ class StateQueries:
             Paper.from_row,
         )
 
-    @strawberry.field
+    @strawberry.field(
+        description="One paper (Vorlage) by id or by reference; give one of them. By "
+        "reference, a current paper comes before a withdrawn one that had it."
+    )
     async def paper(
-        self, info: Info, id: strawberry.ID | None = None, reference: str | None = None
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID | None, arg(ID_OF)] = None,
+        reference: Annotated[
+            str | None, arg("Its reference, e.g. FB 50/0098/WP16, case and spacing aside.")
+        ] = None,
     ) -> Paper | None:
         if id is not None:
             row = await info.context.load.papers.load(str(uuid_of(id, "id", "Paper")))

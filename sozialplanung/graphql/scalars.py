@@ -7,10 +7,11 @@ clear error for the argument), not deep in a resolver (INTERNAL).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, date, datetime
 
 import dateutil.parser
-from strawberry.schema.types.base_scalars import DateTimeDefinition, wrap_parser
+from strawberry.schema.types.base_scalars import DateDefinition, DateTimeDefinition, wrap_parser
 from strawberry.types.scalar import ScalarDefinition
 
 
@@ -32,4 +33,9 @@ DATE_TIME = ScalarDefinition(
     parse_literal=None,
     origin=datetime,
 )
-SCALARS = {datetime: DATE_TIME}
+DATE = replace(
+    DateDefinition,
+    description="Calendar date, ISO 8601 (YYYY-MM-DD), e.g. 2011-02-24; business dates lie "
+    "between 1900-01-01 and 2199-12-31.",
+)
+SCALARS = {datetime: DATE_TIME, date: DATE}

@@ -14,7 +14,6 @@ from strawberry.extensions import AddValidationRules, MaskErrors, SchemaExtensio
 from strawberry.extensions.max_aliases import create_validator as aliases_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 from strawberry.schema.config import StrawberryConfig
-from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 from strawberry.types.graphql import OperationType
 
@@ -22,6 +21,7 @@ from ..domain.base import DomainError
 from ..projections.paging import BadPaging
 from ..settings import MAX_SELECTIONS
 from .cost import DocumentChecks
+from .descriptions import describe_patterns
 from .history import HistoryQueries
 from .metrics import OperationMetrics
 from .mutations import Mutation
@@ -40,7 +40,12 @@ from .types.papers import Paper
 log = logging.getLogger("sozialplanung.graphql")
 
 # Current state first, then history: the order of the fields in schema.graphql.
-Query = merge_types("Query", (StateQueries, HistoryQueries))
+Query = strawberry.type(
+    type("Query", (StateQueries, HistoryQueries), {}),
+    description="Reads. Everyone (PUBLIC, without a token) reads the current state; persons' "
+    "data needs a token; the event log, histories and trails need ADMIN or ANALYST. asOf "
+    "arguments read the state as recorded at a past moment.",
+)
 
 MAX_DEPTH = 12
 MAX_ALIASES = 30
@@ -166,7 +171,7 @@ def build_schema(
         from strawberry.extensions import DisableIntrospection
 
         extensions.append(DisableIntrospection)
-    return PlanningSchema(
+    schema = PlanningSchema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
@@ -174,3 +179,5 @@ def build_schema(
         extensions=extensions,
         config=StrawberryConfig(disable_field_suggestions=production, scalar_map=SCALARS),
     )
+    describe_patterns(schema._schema)  # connections, payloads, paging, shared input fields
+    return schema

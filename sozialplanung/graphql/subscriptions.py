@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator
+from typing import Annotated
 
 import strawberry
 
@@ -15,14 +16,22 @@ from .types.events import Event
 WAIT_SECONDS = 30.0  # then look again; a closed socket cancels the wait at once
 
 
-@strawberry.type
+@strawberry.type(description="Live updates over a websocket (graphql-transport-ws at /graphql).")
 class Subscription:
     @strawberry.subscription(
-        description="Live events, same roles as `events`; afterPosition "
-        "resumes without gaps or duplicates."
+        description="Live events over graphql-transport-ws: each event recorded from now on "
+        "that matches the filter, in log order; afterPosition resumes without gaps or "
+        "duplicates. ADMIN and ANALYST, like `events`."
     )
     async def event_appended(
-        self, info: Info, filter: EventFilter | None = None
+        self,
+        info: Info,
+        filter: Annotated[
+            EventFilter | None,
+            strawberry.argument(
+                description="Which events; with afterPosition, also those after that position."
+            ),
+        ] = None,
     ) -> AsyncGenerator[Event, None]:
         context = info.context
         await context.run(lambda: context.principal)  # token from connection_init; off the loop

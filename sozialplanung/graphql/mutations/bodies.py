@@ -30,6 +30,7 @@ from .runner import (
 )
 
 ORG, PERSON, BODY = "Organization", "Person", "Body"
+BODY_RIGHTS = "ADMIN, or a COORDINATOR whose organisation leads the body or a body above it."
 
 
 def _cadence(value: CadenceInput) -> dict[str, Any]:
@@ -58,7 +59,11 @@ async def _body(info: Info, data: Any, command: str, call: Any) -> BodyPayload:
 
 @strawberry.type
 class BodyMutations:
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Establishes a body (Gremium) on effectiveOn. ADMIN; or a COORDINATOR whose "
+        "organisation leads the parent body or a body above it, or, for a body without a parent, "
+        "names its own organisation as lead. SOCIAL_CONFERENCE, COMMITTEE and COUNCIL: ADMIN only."
+    )
     async def establish_body(self, info: Info, input: EstablishBodyInput) -> BodyPayload:
         def perform(app: PlanningApp, meta: Meta) -> UUID:
             lead = optional_uuid(input.lead, "lead", ORG)
@@ -76,7 +81,11 @@ class BodyMutations:
 
         return await respond(info, input, BodyPayload, perform)
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Federführung: makes an organisation the lead of an active body. "
+        + BODY_RIGHTS
+        + " SOCIAL_CONFERENCE, COMMITTEE and COUNCIL: ADMIN only."
+    )
     async def assign_lead(self, info: Info, input: AssignLeadInput) -> BodyPayload:
         return await _body(
             info,
@@ -91,7 +100,9 @@ class BodyMutations:
             ),
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Shifts the topic (Thema, Schwerpunkt) of an active body. " + BODY_RIGHTS
+    )
     async def shift_focus(self, info: Info, input: ShiftFocusInput) -> BodyPayload:
         return await _body(
             info,
@@ -106,7 +117,7 @@ class BodyMutations:
             ),
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Sets the Sitzungsrhythmus of an active body. " + BODY_RIGHTS)
     async def set_cadence(self, info: Info, input: SetCadenceInput) -> BodyPayload:
         return await _body(
             info,
@@ -121,7 +132,10 @@ class BodyMutations:
             ),
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Adds a person or organisation as a member from effectiveOn (default today, "
+        "not before the body was established). " + BODY_RIGHTS
+    )
     async def add_member(self, info: Info, input: AddMemberInput) -> BodyPayload:
         return await _body(
             info,
@@ -138,7 +152,10 @@ class BodyMutations:
             ),
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Changes a current member's role from effectiveOn: the old period ends, a new "
+        "one begins. " + BODY_RIGHTS
+    )
     async def change_member_role(self, info: Info, input: ChangeMemberRoleInput) -> BodyPayload:
         return await _body(
             info,
@@ -154,7 +171,10 @@ class BodyMutations:
             ),
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Ends a current membership on effectiveOn (no longer a member from that day). "
+        + BODY_RIGHTS
+    )
     async def remove_member(self, info: Info, input: RemoveMemberInput) -> BodyPayload:
         return await _body(
             info,
@@ -169,7 +189,11 @@ class BodyMutations:
             ),
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Dissolves an active body on effectiveOn; it takes no more changes. "
+        + BODY_RIGHTS
+        + " SOCIAL_CONFERENCE, COMMITTEE and COUNCIL: ADMIN only."
+    )
     async def dissolve_body(self, info: Info, input: DissolveBodyInput) -> BodyPayload:
         return await _body(
             info,
@@ -183,7 +207,10 @@ class BodyMutations:
             ),
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Publishes a notice (Mitteilung) in an active body, e.g. news for the "
+        "Allgemeine Information; recorded in the body's history, its text sealed. " + BODY_RIGHTS
+    )
     async def publish_notice(self, info: Info, input: PublishNoticeInput) -> BodyPayload:
         return await _body(
             info,

@@ -23,6 +23,7 @@ from .runner import (
 )
 
 BODY, MEETING = "Body", "Meeting"
+CYCLE_RIGHTS = "ADMIN, or a COORDINATOR whose organisation leads the cycle's conference body."
 
 
 async def _cycle(info: Info, data: Any, command: str, call: Any) -> CyclePayload:
@@ -36,7 +37,11 @@ async def _cycle(info: Info, data: Any, command: str, call: Any) -> CyclePayload
 
 @strawberry.type
 class CycleMutations:
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Opens a cycle (Zyklus) with its period, its Sozialkonferenz and the working "
+        "groups active in it. ADMIN, or a COORDINATOR whose organisation leads the conference "
+        "body."
+    )
     async def open_cycle(self, info: Info, input: OpenCycleInput) -> CyclePayload:
         def perform(app: PlanningApp, meta: Meta) -> UUID:
             conference = uuid_of(input.conference_body, "conferenceBody", BODY)
@@ -56,7 +61,10 @@ class CycleMutations:
 
         return await respond(info, input, CyclePayload, perform)
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Adds a working group of the conference to a cycle that is not closed, or "
+        "shifts the focus of one it has. " + CYCLE_RIGHTS
+    )
     async def assign_working_group(
         self, info: Info, input: AssignWorkingGroupInput
     ) -> CyclePayload:
@@ -73,7 +81,10 @@ class CycleMutations:
             ),
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Records the cycle's Sozialkonferenz: a held meeting of its conference body; "
+        "the cycle must be OPEN. " + CYCLE_RIGHTS
+    )
     async def record_conference_held(
         self, info: Info, input: RecordConferenceHeldInput
     ) -> CyclePayload:
@@ -89,7 +100,10 @@ class CycleMutations:
             ),
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Closes a cycle: it takes no new measures, working groups or carried-forward "
+        "measures. " + CYCLE_RIGHTS
+    )
     async def close_cycle(self, info: Info, input: CloseCycleInput) -> CyclePayload:
         return await _cycle(
             info,

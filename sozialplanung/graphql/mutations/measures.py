@@ -25,6 +25,15 @@ from ..inputs import (
 from .runner import MeasurePayload, respond
 
 MEASURE, BODY = "Measure", "Body"
+# Who may change a measure (domain/rights.py: LEADERS, and for reports also MEMBER).
+MEASURE_RIGHTS = (
+    "ADMIN, or a COORDINATOR whose organisation leads the measure (Federführung), its working "
+    "group or a body above it, or its cycle's conference body."
+)
+MEMBER_TOO = (
+    " So may a MEMBER whose organisation stands so to it or is a current member of its "
+    "working group."
+)
 
 
 async def _measure(info: Info, data: Any, command: str, call: Any) -> MeasurePayload:
@@ -37,7 +46,11 @@ async def _measure(info: Info, data: Any, command: str, call: Any) -> MeasurePay
 
 @strawberry.type
 class MeasureMutations:
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Proposes a measure (Maßnahme) in a working group of a cycle that is not "
+        "closed. ADMIN, or a COORDINATOR whose organisation leads the working group, a body above "
+        "it or the cycle's conference body (naming a lead here grants nothing)."
+    )
     async def propose_measure(self, info: Info, input: ProposeMeasureInput) -> MeasurePayload:
         def perform(app: PlanningApp, meta: Meta) -> UUID:
             group = uuid_of(input.working_group, "workingGroup", BODY)
@@ -54,7 +67,10 @@ class MeasureMutations:
 
         return await respond(info, input, MeasurePayload, perform)
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Revises the title or description of a PROPOSED or IN_DELIBERATION measure. "
+        + MEASURE_RIGHTS
+    )
     async def revise_measure(self, info: Info, input: ReviseMeasureInput) -> MeasurePayload:
         return await _measure(
             info,
@@ -70,7 +86,12 @@ class MeasureMutations:
             ),
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Refers a measure to a paper (Vorlage): it enters the Beratungsfolge "
+        "(IN_DELIBERATION) and the paper lists it. "
+        + MEASURE_RIGHTS
+        + " A COORDINATOR's organisation must lead the paper too."
+    )
     async def refer_measure(self, info: Info, input: ReferMeasureInput) -> MeasurePayload:
         return await _measure(
             info,
@@ -85,7 +106,10 @@ class MeasureMutations:
             ),
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Records the decision of a COMMITTEE or the COUNCIL on a measure "
+        "IN_DELIBERATION: ADOPTED or REJECTED. " + MEASURE_RIGHTS
+    )
     async def decide_measure(self, info: Info, input: DecideMeasureInput) -> MeasurePayload:
         return await _measure(
             info,
@@ -102,7 +126,9 @@ class MeasureMutations:
             ),
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Starts the implementation of an ADOPTED measure. " + MEASURE_RIGHTS
+    )
     async def start_implementation(
         self, info: Info, input: StartImplementationInput
     ) -> MeasurePayload:
@@ -118,7 +144,11 @@ class MeasureMutations:
             ),
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Sachstandsbericht: reports the progress of a measure IN_IMPLEMENTATION. "
+        + MEASURE_RIGHTS
+        + MEMBER_TOO
+    )
     async def report_progress(self, info: Info, input: ReportProgressInput) -> MeasurePayload:
         return await _measure(
             info,
@@ -134,7 +164,10 @@ class MeasureMutations:
             ),
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Bewertung: records the evaluation of an ADOPTED or IN_IMPLEMENTATION "
+        "measure, with any outcome. " + MEASURE_RIGHTS + MEMBER_TOO
+    )
     async def evaluate_measure(self, info: Info, input: EvaluateMeasureInput) -> MeasurePayload:
         return await _measure(
             info,
@@ -152,7 +185,14 @@ class MeasureMutations:
             ),
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Fortführung: carries an EVALUATED measure into a later cycle that is not "
+        "closed: unchanged it stays ADOPTED, with a revised title or description it starts as "
+        "PROPOSED. "
+        + MEASURE_RIGHTS
+        + " A COORDINATOR's organisation must also lead the target working group, a "
+        "body above it or the target cycle's conference body."
+    )
     async def carry_forward_measure(
         self, info: Info, input: CarryForwardMeasureInput
     ) -> MeasurePayload:
@@ -172,7 +212,10 @@ class MeasureMutations:
             ),
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Completes an EVALUATED measure (not one evaluated NOT_IMPLEMENTED). "
+        + MEASURE_RIGHTS
+    )
     async def complete_measure(self, info: Info, input: CloseMeasureInput) -> MeasurePayload:
         return await _measure(
             info,
@@ -186,7 +229,9 @@ class MeasureMutations:
             ),
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Drops an EVALUATED measure (nicht weiterverfolgt). " + MEASURE_RIGHTS
+    )
     async def drop_measure(self, info: Info, input: CloseMeasureInput) -> MeasurePayload:
         return await _measure(
             info,
@@ -200,7 +245,9 @@ class MeasureMutations:
             ),
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Withdraws a PROPOSED or IN_DELIBERATION measure. " + MEASURE_RIGHTS
+    )
     async def withdraw_measure(self, info: Info, input: CloseMeasureInput) -> MeasurePayload:
         return await _measure(
             info,

@@ -25,6 +25,9 @@ from .runner import (
 )
 
 ORG, PERSON, BODY, MEETING = "Organization", "Person", "Body", "Meeting"
+MEETING_RIGHTS = (
+    "ADMIN, or a COORDINATOR whose organisation leads the meeting's body or a body above it."
+)
 
 
 async def _meeting(info: Info, data: Any, command: str, call: Any) -> MeetingPayload:
@@ -39,7 +42,10 @@ async def _meeting(info: Info, data: Any, command: str, call: Any) -> MeetingPay
 
 @strawberry.type
 class MeetingMutations:
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Schedules a Sitzung of an active body (it may lie in the future). "
+        + MEETING_RIGHTS
+    )
     async def schedule_meeting(self, info: Info, input: ScheduleMeetingInput) -> MeetingPayload:
         def perform(app: PlanningApp, meta: Meta) -> UUID:
             body = uuid_of(input.body, "body", BODY)
@@ -56,7 +62,9 @@ class MeetingMutations:
 
         return await respond(info, input, MeetingPayload, perform)
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Adds a Tagesordnungspunkt to a scheduled or held meeting. " + MEETING_RIGHTS
+    )
     async def add_agenda_item(self, info: Info, input: AddAgendaItemInput) -> MeetingPayload:
         return await _meeting(
             info,
@@ -73,7 +81,7 @@ class MeetingMutations:
             ),
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Moves a scheduled meeting to another time. " + MEETING_RIGHTS)
     async def reschedule_meeting(self, info: Info, input: RescheduleMeetingInput) -> MeetingPayload:
         return await _meeting(
             info,
@@ -89,7 +97,10 @@ class MeetingMutations:
             ),
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Records a scheduled meeting as held, with its attendees and minutes "
+        "(Niederschrift). " + MEETING_RIGHTS
+    )
     async def record_meeting_held(
         self, info: Info, input: RecordMeetingHeldInput
     ) -> MeetingPayload:
@@ -108,7 +119,10 @@ class MeetingMutations:
             ),
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Records the resolution (Beschluss) on an agenda item of a held meeting, once "
+        "per item. " + MEETING_RIGHTS
+    )
     async def record_resolution(self, info: Info, input: RecordResolutionInput) -> MeetingPayload:
         return await _meeting(
             info,
@@ -127,7 +141,7 @@ class MeetingMutations:
             ),
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Cancels a scheduled meeting (Absage). " + MEETING_RIGHTS)
     async def cancel_meeting(self, info: Info, input: CancelMeetingInput) -> MeetingPayload:
         return await _meeting(
             info,

@@ -30,7 +30,10 @@ ORG, PERSON = "Organization", "Person"
 
 @strawberry.type
 class OrganizationMutations:
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Registers an organisation (Fachbereich, Einrichtung, Verband, Fraktion …). "
+        "ADMIN, or any COORDINATOR."
+    )
     async def register_organization(
         self, info: Info, input: RegisterOrganizationInput
     ) -> OrganizationPayload:
@@ -46,7 +49,10 @@ class OrganizationMutations:
 
         return await respond(info, input, OrganizationPayload, perform)
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Registers a person; the name is sealed under a key of the person's own. "
+        "ADMIN, or any COORDINATOR."
+    )
     async def register_person(self, info: Info, input: RegisterPersonInput) -> PersonPayload:
         def perform(app: PlanningApp, meta: Meta) -> UUID:
             return app.register_person(
@@ -58,7 +64,11 @@ class OrganizationMutations:
 
         return await respond(info, input, PersonPayload, perform)
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Löschung (DSGVO): destroys the person's key, so the name reads null "
+        "everywhere, also in exports made afterwards; the events and decision trails stay whole, "
+        "and the person can no longer join a body or attend a meeting. ADMIN only."
+    )
     async def erase_person(self, info: Info, input: ErasePersonInput) -> PersonPayload:
         def perform(app: PlanningApp, meta: Meta) -> UUID:
             return app.erase_person(
@@ -73,9 +83,11 @@ class OrganizationMutations:
 @strawberry.type
 class PrivacyMutations:
     @strawberry.mutation(
-        description="Makes every free-text field of one recorded event unreadable everywhere "
-        "(the views, time travel, exports and backups made afterwards); the event keeps its "
-        "position, type, actor, dates and ids. ADMIN only; reason required."
+        description="Schwärzung: makes every free-text field of one recorded event unreadable "
+        "everywhere (the views, time travel, exports and backups made afterwards), together "
+        "with the other events of the command that recorded it (they share one key); the "
+        "event keeps its position, type, actor, dates and ids. Returns the event as it reads "
+        "now. ADMIN only; reason required."
     )
     async def redact_event(self, info: Info, input: RedactEventInput) -> EventPayload:
         context = info.context

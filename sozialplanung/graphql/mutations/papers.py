@@ -23,11 +23,17 @@ from ..types.events import Event
 from .runner import EventPayload, PaperPayload, respond, run_command
 
 PAPER = "Paper"
+PAPER_RIGHTS = "ADMIN, or a COORDINATOR whose organisation leads the paper."
 
 
 @strawberry.type
 class PaperMutations:
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Submits a paper (Vorlage) under a new reference, possibly referring measures "
+        "to it. ADMIN; or a COORDINATOR naming its own organisation as lead, under a reference "
+        "that begins with its organisation's short name (FB 50/…), leading each measure it refers "
+        "as for referMeasure. Plain-number references (council motions): ADMIN only."
+    )
     async def submit_paper(self, info: Info, input: SubmitPaperInput) -> PaperPayload:
         def perform(app: PlanningApp, meta: Meta) -> UUID:
             lead = optional_uuid(input.lead, "lead", "Organization")
@@ -58,7 +64,10 @@ class PaperMutations:
 
         return await respond(info, input, PaperPayload, perform)
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Adds a consultation (Beratung) to the paper's Beratungsfolge: a body, its "
+        "role, possibly a meeting and a date; at most one is authoritative. " + PAPER_RIGHTS
+    )
     async def schedule_consultation(
         self, info: Info, input: ScheduleConsultationInput
     ) -> PaperPayload:
@@ -77,7 +86,14 @@ class PaperMutations:
 
         return await respond(info, input, PaperPayload, perform)
 
-    @strawberry.mutation(description="measureDecisions are recorded atomically with it")
+    @strawberry.mutation(
+        description="Records what the body concluded in a consultation and, in the same "
+        "transaction, its decisions on measures (measureDecisions: only in the authoritative "
+        "consultation, with APPROVED, APPROVED_AMENDED or REJECTED). "
+        + PAPER_RIGHTS
+        + " A COORDINATOR needs, for each measure decided, the rights of "
+        "decideMeasure."
+    )
     async def conclude_consultation(
         self, info: Info, input: ConcludeConsultationInput
     ) -> PaperPayload:
@@ -97,7 +113,10 @@ class PaperMutations:
 
         return await respond(info, input, PaperPayload, perform)
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Erledigt: marks the paper settled; it takes no more consultations or "
+        "measures. " + PAPER_RIGHTS
+    )
     async def settle_paper(self, info: Info, input: SettlePaperInput) -> PaperPayload:
         def perform(app: PlanningApp, meta: Meta) -> UUID:
             paper = uuid_of(input.paper, "paper", PAPER)
@@ -105,7 +124,11 @@ class PaperMutations:
 
         return await respond(info, input, PaperPayload, perform)
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Zurückziehen: withdraws a paper submitted in error, before any consultation "
+        "was concluded; reason required. Its reference is free again, and its measures return to "
+        "PROPOSED unless referred to another paper. " + PAPER_RIGHTS
+    )
     async def withdraw_paper(self, info: Info, input: WithdrawPaperInput) -> PaperPayload:
         def perform(app: PlanningApp, meta: Meta) -> UUID:
             paper = uuid_of(input.paper, "paper", PAPER)
@@ -116,7 +139,11 @@ class PaperMutations:
         return await respond(info, input, PaperPayload, perform)
 
     @strawberry.mutation(
-        description="subject: a measure or paper; groups: PARLIAMENTARY_GROUP organizations"
+        description="Information der Fraktionen: records which parliamentary groups "
+        "(PARLIAMENTARY_GROUP organisations) were informed about a measure or paper, how and "
+        "when; returns the recorded event. ADMIN, or a COORDINATOR whose organisation leads the "
+        "paper, or the measure, its working group (or a body above it) or its cycle's conference "
+        "body."
     )
     async def inform_parliamentary_groups(
         self, info: Info, input: InformParliamentaryGroupsInput

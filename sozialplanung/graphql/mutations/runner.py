@@ -123,7 +123,11 @@ class PaperPayload:
 
 @strawberry.type
 class EventPayload:
-    event: Event | None
+    event: Event | None = strawberry.field(
+        description="The event concerned: for redactEvent the redacted event as it reads now, "
+        "for informParliamentaryGroups the ParliamentaryGroupsInformed event; null when the "
+        "command was refused."
+    )
     user_errors: list[UserError]
     client_mutation_id: str | None
 

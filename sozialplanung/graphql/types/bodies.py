@@ -18,14 +18,32 @@ from .organizations import Member, Organization, member, organization
 if TYPE_CHECKING:
     from .meetings import Meeting
 
+MEETINGS_FROM = "Only meetings that start at or after this moment."
+MEETINGS_TO = "Only meetings that start before this moment."
 
-@strawberry.type
+
+@strawberry.type(
+    description="Sitzungsrhythmus: how often a body is meant to meet, e.g. one or two "
+    "meetings a year, or every 24 months."
+)
 class Cadence:
-    description: str
-    min_per_year: int | None
-    max_per_year: int | None
-    every_months: int | None
-    self_determined: bool
+    description: str = strawberry.field(
+        description="The rhythm in words, as the paper states it, e.g. ein- bis zweimal jährlich."
+    )
+    min_per_year: int | None = strawberry.field(
+        description="At least this many meetings a year (0–366); null if not fixed."
+    )
+    max_per_year: int | None = strawberry.field(
+        description="At most this many meetings a year (0–366, not below minPerYear); null "
+        "if not fixed."
+    )
+    every_months: int | None = strawberry.field(
+        description="One meeting every this many months (1–120), e.g. 24 for the "
+        "Sozialkonferenz; null if not fixed."
+    )
+    self_determined: bool = strawberry.field(
+        description="True when the body sets its own rhythm (selbst festgelegt)."
+    )
 
     @classmethod
     def from_row(cls, c: dict[str, Any]) -> Cadence:
@@ -38,22 +56,36 @@ class Cadence:
         )
 
 
-@strawberry.type
+@strawberry.type(
+    description="Mitgliedschaft: a member's role in a body over a period of business dates; "
+    "a role change closes one period and opens the next."
+)
 class Membership:
-    role: MemberRoleEnum  # type: ignore[valid-type]
-    since: date
-    until: date | None
+    role: MemberRoleEnum = strawberry.field(  # type: ignore[valid-type]
+        description="The member's role in this period."
+    )
+    since: date = strawberry.field(
+        description="First business day of this period (the effectiveOn of addMember or "
+        "changeMemberRole)."
+    )
+    until: date | None = strawberry.field(
+        description="The business day it ended (not a member on that day any more); null "
+        "while it lasts."
+    )
     member_id: strawberry.Private[str]
     member_type: strawberry.Private[str]
     on_behalf_of_id: strawberry.Private[str | None]
 
-    @strawberry.field(name="member")
+    @strawberry.field(name="member", description="The person or organisation.")
     async def resolve_member(self, info: Info) -> Member:
         found = await member(info, self.member_id, self.member_type)
         assert found is not None  # a membership names a registered member
         return found  # type: ignore[no-any-return]
 
-    @strawberry.field
+    @strawberry.field(
+        description="The organisation the member represents in the body (entsendende "
+        "Organisation), if any."
+    )
     async def on_behalf_of(self, info: Info) -> Organization | None:
         return await organization(info, self.on_behalf_of_id)
 
@@ -69,40 +101,80 @@ class Membership:
         )
 
 
-@strawberry.type
+@strawberry.type(
+    description="Gremium: a body such as the Arbeitskreis Sozialplanung, a Lenkungsgruppe, "
+    "the Sozialkonferenz and its Arbeitsgruppen, a Fachausschuss or the Rat, with its "
+    "members over time and its meetings (Sitzungen)."
+)
 class Body(WithHistory, Node):
     id: strawberry.ID
-    name: str
-    kind: BodyKindEnum  # type: ignore[valid-type]
-    topic: str | None
-    cadence: Cadence | None
-    active: bool
-    established_on: date | None
-    dissolved_on: date | None
+    name: str = strawberry.field(
+        description="Name, e.g. Arbeitskreis Sozialplanung (at most 200 characters)."
+    )
+    kind: BodyKindEnum = strawberry.field(  # type: ignore[valid-type]
+        description="What kind of body it is."
+    )
+    topic: str | None = strawberry.field(
+        description="Thema or Schwerpunkt: what it works on (at most 500 characters; "
+        "required for a Lenkungsgruppe); changed by shiftFocus."
+    )
+    cadence: Cadence | None = strawberry.field(
+        description="Sitzungsrhythmus: how often it is meant to meet; null when not set."
+    )
+    active: bool = strawberry.field(
+        description="False once dissolveBody was recorded, whatever its business date; "
+        "bodies(activeOn:) asks by business date instead."
+    )
+    established_on: date | None = strawberry.field(
+        description="Business date it was established (the effectiveOn of establishBody)."
+    )
+    dissolved_on: date | None = strawberry.field(
+        description="Business date it was dissolved; null while it exists."
+    )
     version: int
     lead_id: strawberry.Private[str | None]
     parent_id: strawberry.Private[str | None]
     memberships: strawberry.Private[list[Row]]
 
-    @strawberry.field
+    @strawberry.field(
+        description="Federführung: the organisation that leads the body. Its COORDINATORs "
+        "manage the body, its meetings and the bodies below it."
+    )
     async def lead(self, info: Info) -> Organization | None:
         return await organization(info, self.lead_id)
 
-    @strawberry.field
+    @strawberry.field(
+        description="The body it belongs to, e.g. the Sozialkonferenz above its "
+        "Arbeitsgruppen; null for a body of its own."
+    )
     async def parent(self, info: Info) -> Body | None:
         return await body(info, self.parent_id)
 
-    @strawberry.field(description="Members on a business date (default today).")
-    def members(self, as_of: date | None = None) -> list[Membership]:
+    @strawberry.field(
+        description="Mitglieder on a business date (default today), in the order their "
+        "memberships began."
+    )
+    def members(
+        self,
+        as_of: Annotated[
+            date | None,
+            strawberry.argument(
+                description="The business date to ask about (not recorded time); default today."
+            ),
+        ] = None,
+    ) -> list[Membership]:
         on = (as_of or date.today()).isoformat()
         return [Membership.from_row(m) for m in members_on({"memberships": self.memberships}, on)]
 
-    @strawberry.field
+    @strawberry.field(description="Sitzungen of this body, in the order they start.")
     async def meetings(
         self,
         info: Info,
-        from_: Annotated[datetime | None, strawberry.argument(name="from")] = None,
-        to: datetime | None = None,
+        from_: Annotated[
+            datetime | None,
+            strawberry.argument(name="from", description=MEETINGS_FROM),
+        ] = None,
+        to: Annotated[datetime | None, strawberry.argument(description=MEETINGS_TO)] = None,
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Annotated[Meeting, strawberry.lazy(".meetings")]]:

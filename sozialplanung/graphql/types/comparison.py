@@ -11,15 +11,26 @@ from .cycles import Cycle, CycleStatistics, cycle_by_number
 from .measures import Measure
 
 
-@strawberry.type
+@strawberry.type(
+    description="One row of the Zyklusvergleich: a working group's statistics in both "
+    "cycles, or the totals over all groups."
+)
 class ComparisonRow:
-    focus_from: str | None
-    focus_to: str | None
-    from_: CycleStatistics = strawberry.field(name="from")
-    to: CycleStatistics
+    focus_from: str | None = strawberry.field(
+        description="The group's focus (Schwerpunkt) in the `from` cycle; null if it was not "
+        "active there, and in the totals."
+    )
+    focus_to: str | None = strawberry.field(
+        description="The group's focus in the `to` cycle; null if it was not active there, and "
+        "in the totals."
+    )
+    from_: CycleStatistics = strawberry.field(
+        name="from", description="Its statistics in the `from` cycle."
+    )
+    to: CycleStatistics = strawberry.field(description="Its statistics in the `to` cycle.")
     working_group_id: strawberry.Private[str | None]
 
-    @strawberry.field
+    @strawberry.field(description="The conference working group; null in the totals row.")
     async def working_group(self, info: Info) -> Body | None:
         return await body(info, self.working_group_id)
 
@@ -34,30 +45,44 @@ class ComparisonRow:
         )
 
 
-@strawberry.type
+@strawberry.type(
+    description="How often an obstacle or enabler was named in the evaluations of each cycle."
+)
 class Frequency:
-    text: str
-    from_: int = strawberry.field(name="from")
-    to: int
+    text: str = strawberry.field(description="The phrase as the evaluations name it.")
+    from_: int = strawberry.field(
+        name="from", description="Evaluations of the `from` cycle's terms naming it."
+    )
+    to: int = strawberry.field(description="Evaluations of the `to` cycle's terms naming it.")
 
 
-@strawberry.type
+@strawberry.type(
+    description="Zyklusvergleich: two cycles side by side, per working group, with the "
+    "obstacles and enablers their evaluations named and the measures carried between them."
+)
 class CycleComparison:
-    rows: list[ComparisonRow]
-    totals: ComparisonRow
-    obstacles: list[Frequency]
-    enablers: list[Frequency]
+    rows: list[ComparisonRow] = strawberry.field(
+        description="One row per working group active or counted in either cycle."
+    )
+    totals: ComparisonRow = strawberry.field(description="The sums over all working groups.")
+    obstacles: list[Frequency] = strawberry.field(
+        description="Hemmnisse named in either cycle's evaluations, most frequent first."
+    )
+    enablers: list[Frequency] = strawberry.field(
+        description="Förderliche Rahmenbedingungen named in either cycle's evaluations, most "
+        "frequent first."
+    )
     from_number: strawberry.Private[int]
     to_number: strawberry.Private[int]
     carried_ids: strawberry.Private[list[str]]
 
-    @strawberry.field(name="from")
+    @strawberry.field(name="from", description="The first cycle compared (the `from` argument).")
     async def from_cycle(self, info: Info) -> Cycle:
         found = await cycle_by_number(info, self.from_number)
         assert found is not None
         return found
 
-    @strawberry.field(name="to")
+    @strawberry.field(name="to", description="The cycle it is compared with (the `to` argument).")
     async def to_cycle(self, info: Info) -> Cycle:
         found = await cycle_by_number(info, self.to_number)
         assert found is not None

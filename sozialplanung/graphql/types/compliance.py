@@ -11,12 +11,26 @@ from ...domain.rights import Forbidden, Role, Unauthenticated
 from ..context import Info
 from ..ids import to_global
 from .bodies import Body, body
+from .core import described_enum
 from .measures import Measure, measure
 
-ComplianceRuleEnum = strawberry.enum(
+ComplianceRuleEnum = described_enum(
     rules.ComplianceRule,
-    name="ComplianceRule",
-    description="A rule of council paper FB 50/0098/WP16 (Regel der Vorlage).",
+    "ComplianceRule",
+    "A rule of council paper FB 50/0098/WP16 (Regel der Vorlage).",
+    {
+        "MEETING_FREQUENCY": "Arbeitskreis: ein- bis zweimal jährlich. Each year of each "
+        "WORKING_GROUP with fewer than one or more than two held meetings (the current year "
+        "only for more than two).",
+        "TOPIC_NOT_IN_COMMITTEE": "Themen mindestens einmal jährlich in die Fachausschüsse: a "
+        "Lenkungsgruppe whose topic no paper of its lead department brought to a COMMITTEE "
+        "or the COUNCIL for more than 12 months.",
+        "CONFERENCE_OVERDUE": "Sozialkonferenz alle 2 Jahre: more than 24 months since its "
+        "last held meeting.",
+        "MEASURE_NOT_DISCUSSED": "Maßnahme nicht politisch beraten: proposed more than N "
+        "months ago, neither decided nor withdrawn, and no paper it was referred to "
+        "consulted in a political body since.",
+    },
 )
 READERS = (Role.ADMIN, Role.ANALYST, Role.COORDINATOR)
 
@@ -30,11 +44,19 @@ def require_reader(info: Info) -> None:
     raise Forbidden("The compliance report is for ADMIN, ANALYST and COORDINATOR.")
 
 
-@strawberry.type
+@strawberry.type(
+    description="One finding in the report's flat list: which rule, about what, in words."
+)
 class ComplianceFinding:
-    rule: ComplianceRuleEnum  # type: ignore[valid-type]
-    subject_id: strawberry.ID = strawberry.field(description="The body or measure concerned.")
-    message: str
+    rule: ComplianceRuleEnum = strawberry.field(  # type: ignore[valid-type]
+        description="The rule that is not met."
+    )
+    subject_id: strawberry.ID = strawberry.field(
+        description="Global id of the body or measure concerned."
+    )
+    message: str = strawberry.field(
+        description="The finding in words (English), e.g. how often a body met in a year."
+    )
 
 
 @strawberry.type
@@ -43,50 +65,80 @@ class BodyFinding:
 
     body_id: strawberry.Private[str]
 
-    @strawberry.field(name="body")
+    @strawberry.field(name="body", description="The body concerned.")
     async def resolve_body(self, info: Info) -> Body | None:
         return await body(info, self.body_id)
 
 
 @strawberry.type(description="Arbeitskreis: a year with fewer than one or more than two meetings.")
 class MeetingFrequencyFinding(BodyFinding):
-    year: int
-    held: int
-    cancelled: int
+    year: int = strawberry.field(description="The calendar year concerned.")
+    held: int = strawberry.field(description="Meetings held in that year (these count).")
+    cancelled: int = strawberry.field(
+        description="Meetings cancelled in that year (shown, not counted)."
+    )
 
 
-@strawberry.type(description="Lenkungsgruppe: topic not in a political committee for 12 months.")
+@strawberry.type(
+    description="Lenkungsgruppe: topic not in a political committee for more than 12 months."
+)
 class DormantTopicFinding(BodyFinding):
-    topic: str | None
-    last_brought_on: date | None
-    months: int
+    topic: str | None = strawberry.field(description="The Lenkungsgruppe's topic.")
+    last_brought_on: date | None = strawberry.field(
+        description="When a paper of its lead department was last consulted in a COMMITTEE "
+        "or the COUNCIL; null if never."
+    )
+    months: int = strawberry.field(
+        description="Whole months since then (or since the group was established)."
+    )
 
 
 @strawberry.type(description="Sozialkonferenz: more than 24 months since it was last held.")
 class ConferenceOverdueFinding(BodyFinding):
-    last_held_on: date | None
-    months: int
+    last_held_on: date | None = strawberry.field(
+        description="Day of its last held meeting; null if it never met."
+    )
+    months: int = strawberry.field(
+        description="Whole months since then (or since it was established)."
+    )
 
 
 @strawberry.type(description="Maßnahme proposed but not discussed in a political body.")
 class UndiscussedMeasureFinding:
-    proposed_on: date
-    months: int
+    proposed_on: date = strawberry.field(description="Business date it was proposed.")
+    months: int = strawberry.field(description="Whole months since it was proposed.")
     measure_id: strawberry.Private[str]
 
-    @strawberry.field
+    @strawberry.field(description="The measure concerned.")
     async def measure(self, info: Info) -> Measure | None:
         return await measure(info, self.measure_id)
 
 
-@strawberry.type
+@strawberry.type(
+    description="Regelprüfung: the rules of council paper FB 50/0098/WP16 checked as of a "
+    "business date, one list of findings per rule."
+)
 class ComplianceReport:
-    as_of: date
-    undiscussed_after_months: int
-    meeting_frequency: list[MeetingFrequencyFinding]
-    dormant_topics: list[DormantTopicFinding]
-    conferences_overdue: list[ConferenceOverdueFinding]
-    undiscussed_measures: list[UndiscussedMeasureFinding]
+    as_of: date = strawberry.field(description="The business date checked.")
+    undiscussed_after_months: int = strawberry.field(
+        description="After how many months an undiscussed measure is reported."
+    )
+    meeting_frequency: list[MeetingFrequencyFinding] = strawberry.field(
+        description="MEETING_FREQUENCY findings: Arbeitskreis years with too few or too many "
+        "meetings."
+    )
+    dormant_topics: list[DormantTopicFinding] = strawberry.field(
+        description="TOPIC_NOT_IN_COMMITTEE findings: Lenkungsgruppen whose topic is overdue "
+        "in a political committee."
+    )
+    conferences_overdue: list[ConferenceOverdueFinding] = strawberry.field(
+        description="CONFERENCE_OVERDUE findings: Sozialkonferenzen not held for more than 24 "
+        "months."
+    )
+    undiscussed_measures: list[UndiscussedMeasureFinding] = strawberry.field(
+        description="MEASURE_NOT_DISCUSSED findings: measures not discussed in a political "
+        "body after undiscussedAfterMonths."
+    )
     findings: list[ComplianceFinding] = strawberry.field(
         description="Every finding in one flat list, rule by rule."
     )

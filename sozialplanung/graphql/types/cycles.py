@@ -19,21 +19,40 @@ if TYPE_CHECKING:
     from .meetings import Meeting
 
 
-@strawberry.type
+@strawberry.type(
+    description="Kennzahlen eines Zyklus: counts of the terms its measures had in it, by what "
+    "they reached; a measure carried forward counts in both cycles. Each count equals "
+    "measures(reached: S).totalCount or, for outcomes, measures(outcome: O).totalCount."
+)
 class CycleStatistics:
-    proposed: int
-    adopted: int
-    rejected: int
-    implemented: int
-    partially_implemented: int
-    not_implemented: int
-    carried_forward: int
-    completed: int
-    dropped: int
-    withdrawn: int
-    evaluated: int
+    proposed: int = strawberry.field(
+        description="Terms that reached PROPOSED (proposed in the cycle, or carried into it "
+        "with a revised text)."
+    )
+    adopted: int = strawberry.field(
+        description="Terms that reached ADOPTED (adopted by a political body, or carried "
+        "into the cycle unchanged)."
+    )
+    rejected: int = strawberry.field(description="Terms that ended REJECTED.")
+    implemented: int = strawberry.field(
+        description="Terms evaluated IMPLEMENTED (also when recorded at the next conference)."
+    )
+    partially_implemented: int = strawberry.field(
+        description="Terms evaluated PARTIALLY_IMPLEMENTED."
+    )
+    not_implemented: int = strawberry.field(description="Terms evaluated NOT_IMPLEMENTED.")
+    carried_forward: int = strawberry.field(
+        description="Terms that ended by carrying the measure into a later cycle."
+    )
+    completed: int = strawberry.field(description="Terms that ended COMPLETED.")
+    dropped: int = strawberry.field(description="Terms that ended DROPPED.")
+    withdrawn: int = strawberry.field(description="Terms that ended WITHDRAWN.")
+    evaluated: int = strawberry.field(
+        description="Terms evaluated: implemented + partiallyImplemented + notImplemented."
+    )
     implementation_rate: float | None = strawberry.field(
-        description="(implemented + 0.5 * partiallyImplemented) / evaluated; null if none evaluated"
+        description="Umsetzungsquote from 0 to 1: (implemented + 0.5 × partiallyImplemented) "
+        "/ evaluated; null when none was evaluated."
     )
 
     @classmethod
@@ -45,27 +64,45 @@ class CycleStatistics:
         )
 
 
-@strawberry.type
+@strawberry.type(
+    description="Arbeitsgruppe im Zyklus: a conference working group active in the cycle, "
+    "with its focus there."
+)
 class CycleWorkingGroup:
-    focus: str
+    focus: str = strawberry.field(
+        description="Schwerpunkt: what the group works on in this cycle (at most 500 "
+        "characters); assignWorkingGroup shifts it."
+    )
     body_id: strawberry.Private[str]
 
-    @strawberry.field(name="body")
+    @strawberry.field(name="body", description="The working group (a CONFERENCE_WORKING_GROUP).")
     async def resolve_body(self, info: Info) -> Body:
         found = await body(info, self.body_id)
         assert found is not None
         return found
 
 
-@strawberry.type
+@strawberry.type(
+    description="Zyklus: the two years between two Sozialkonferenzen, known by its number. "
+    "At its conference the working groups evaluate the last cycle's measures and formulate "
+    "new ones."
+)
 class Cycle(Node):
     id: strawberry.ID
-    number: int
-    label: str
-    starts_on: date
-    ends_on: date
-    status: CycleStatusEnum  # type: ignore[valid-type]
-    working_groups: list[CycleWorkingGroup]
+    number: int = strawberry.field(
+        description="Its number, 1, 2, … (at most 10,000): the cycle's identity in queries "
+        "and inputs."
+    )
+    label: str = strawberry.field(description="Its name, e.g. 2011–2013.")
+    starts_on: date = strawberry.field(description="First day of the cycle (business date).")
+    ends_on: date = strawberry.field(description="Last day of the cycle (business date).")
+    status: CycleStatusEnum = strawberry.field(  # type: ignore[valid-type]
+        description="Open, conference held, or closed."
+    )
+    working_groups: list[CycleWorkingGroup] = strawberry.field(
+        description="The working groups active in the cycle and their focus, in the order "
+        "they were assigned."
+    )
     version: int
     key: strawberry.Private[str]
     conference_meeting_id: strawberry.Private[str | None]
@@ -73,7 +110,10 @@ class Cycle(Node):
     # Set when the cycle was asked for "as of" a recorded time: nested reads follow it.
     as_of: strawberry.Private[datetime | None] = None
 
-    @strawberry.field
+    @strawberry.field(
+        description="The Sozialkonferenz meeting recorded as held for this cycle "
+        "(recordConferenceHeld); null before."
+    )
     async def conference(
         self, info: Info
     ) -> Annotated[Meeting, strawberry.lazy(".meetings")] | None:
@@ -81,13 +121,19 @@ class Cycle(Node):
 
         return await meeting(info, self.conference_meeting_id)
 
-    @strawberry.field
+    @strawberry.field(
+        description="The Sozialkonferenz (SOCIAL_CONFERENCE) whose cycle it is; its lead "
+        "organisation's COORDINATORs run the cycle."
+    )
     async def conference_body(self, info: Info) -> Body:
         found = await body(info, self.conference_body_id)
         assert found is not None
         return found
 
-    @strawberry.field
+    @strawberry.field(
+        description="Kennzahlen of the cycle's terms; asked through cycle(asOf:), as "
+        "recorded at that moment."
+    )
     async def statistics(self, info: Info) -> CycleStatistics:
         if self.as_of is not None:
             from ..as_of import cycle_measures_as_of
@@ -101,15 +147,33 @@ class Cycle(Node):
         description="Every measure with a term in this cycle, also those carried forward "
         "later: measures(reached: S).totalCount equals the statistics' count for S, "
         "measures(outcome: O) lists the terms evaluated with O; `status` filters by the "
-        "current status, `workingGroup` by the group of the term in this cycle."
+        "current status, `workingGroup` by the group of the term in this cycle. Ordered by title."
     )
     async def measures(
         self,
         info: Info,
-        status: MeasureStatusEnum | None = None,  # type: ignore[valid-type]
-        reached: MeasureStatusEnum | None = None,  # type: ignore[valid-type]
-        outcome: EvaluationOutcomeEnum | None = None,  # type: ignore[valid-type]
-        working_group: strawberry.ID | None = None,
+        status: Annotated[
+            MeasureStatusEnum | None,  # type: ignore[valid-type]
+            strawberry.argument(description="Only measures whose current status is this."),
+        ] = None,
+        reached: Annotated[
+            MeasureStatusEnum | None,  # type: ignore[valid-type]
+            strawberry.argument(
+                description="Only measures whose term in this cycle reached this status."
+            ),
+        ] = None,
+        outcome: Annotated[
+            EvaluationOutcomeEnum | None,  # type: ignore[valid-type]
+            strawberry.argument(
+                description="Only measures whose term in this cycle was evaluated so."
+            ),
+        ] = None,
+        working_group: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(
+                description="Only measures of this working group (a Body id) in this cycle."
+            ),
+        ] = None,
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Annotated[Measure, strawberry.lazy(".measures")]]:
@@ -144,13 +208,17 @@ class Cycle(Node):
         )
         return Connection.of(page, [Measure.from_row(row) for row in page.rows])
 
-    @strawberry.field
+    @strawberry.field(
+        description="The cycle before (by number), as of the same moment; null for the first."
+    )
     async def previous(self, info: Info) -> Cycle | None:
         numbers = await info.context.run(info.context.queries.cycles.numbers)
         earlier = [n for n in numbers if n < self.number]
         return await cycle_by_number(info, earlier[-1], self.as_of) if earlier else None
 
-    @strawberry.field
+    @strawberry.field(
+        description="The cycle after (by number), as of the same moment; null for the latest."
+    )
     async def next(self, info: Info) -> Cycle | None:
         numbers = await info.context.run(info.context.queries.cycles.numbers)
         later = [n for n in numbers if n > self.number]

@@ -33,13 +33,26 @@ if TYPE_CHECKING:
 MAX_SEARCH = 200
 
 
-@strawberry.type
+@strawberry.type(
+    description="Bewertung: how the Sozialkonferenz evaluated a measure's term, with "
+    "obstacles (Hemmnisse) and enablers (förderliche Rahmenbedingungen)."
+)
 class Evaluation:
-    outcome: EvaluationOutcomeEnum  # type: ignore[valid-type]
-    obstacles: list[str]
-    enablers: list[str]
-    report: str | None
-    effective_on: date
+    outcome: EvaluationOutcomeEnum = strawberry.field(  # type: ignore[valid-type]
+        description="How far the measure was put into practice."
+    )
+    obstacles: list[str] = strawberry.field(
+        description="Hemmnisse: what stood in the way, as distinct short phrases (at most 50, "
+        "each at most 300 characters)."
+    )
+    enablers: list[str] = strawberry.field(
+        description="Förderliche Rahmenbedingungen: what helped, as distinct short phrases "
+        "(at most 50, each at most 300 characters)."
+    )
+    report: str | None = strawberry.field(
+        description="Bewertungsbericht: the evaluation's text; null if none or once redacted."
+    )
+    effective_on: date = strawberry.field(description="Business date of the evaluation.")
     cycle_number: strawberry.Private[int]
 
     @strawberry.field(
@@ -64,51 +77,78 @@ def evaluation(e: Row | None) -> Evaluation | None:
     )
 
 
-@strawberry.type
+@strawberry.type(
+    description="Sachstandsbericht: how far the implementation of an adopted measure has come."
+)
 class ProgressReport:
-    percent: int
-    note: str | None
-    effective_on: date
+    percent: int = strawberry.field(description="Share of the implementation done, 0–100 %.")
+    note: str | None = strawberry.field(
+        description="A note on the state (at most 2,000 characters); null if none or once redacted."
+    )
+    effective_on: date = strawberry.field(description="Business date the report concerns.")
     actor: strawberry.Private[str]
 
     @strawberry.field(
-        description="Who recorded the report: ADMIN and ANALYST only, like the event log."
+        description="Who recorded the report (role:name, as the event's actor); ADMIN and "
+        "ANALYST only, like the event log."
     )
     def reported_by(self, info: Info) -> str:
         require_history(info)
         return self.actor
 
 
-@strawberry.type
+@strawberry.type(
+    description="Laufzeit: a measure's life in one cycle, what it reached there and how it "
+    "ended; a measure carried forward has one term per cycle. The statistics count terms."
+)
 class MeasureTerm:
-    status_at_end: MeasureStatusEnum | None  # type: ignore[valid-type]
-    evaluation: Evaluation | None
-    reached: list[MeasureStatusEnum]  # type: ignore[valid-type]
+    status_at_end: MeasureStatusEnum | None = strawberry.field(  # type: ignore[valid-type]
+        description="The status that ended the term (REJECTED, CARRIED_FORWARD, COMPLETED, "
+        "DROPPED or WITHDRAWN); null while it runs."
+    )
+    evaluation: Evaluation | None = strawberry.field(
+        description="The evaluation of this term; null until recorded."
+    )
+    reached: list[MeasureStatusEnum] = strawberry.field(  # type: ignore[valid-type]
+        description="Every status the measure reached in this term, in the order reached."
+    )
     cycle_number: strawberry.Private[int]
     working_group_id: strawberry.Private[str]
 
-    @strawberry.field
+    @strawberry.field(description="The cycle of this term.")
     async def cycle(self, info: Info) -> Cycle:
         found = await cycle_by_number(info, self.cycle_number)
         assert found is not None
         return found
 
-    @strawberry.field
+    @strawberry.field(description="The conference working group the measure had in this term.")
     async def working_group(self, info: Info) -> Body | None:
         return await body(info, self.working_group_id)
 
 
-@strawberry.type
+@strawberry.type(
+    description="Maßnahme: proposed by a conference working group in a cycle, referred to a "
+    "paper, decided by a political body, implemented, evaluated at the next Sozialkonferenz "
+    "and completed, dropped or carried forward: one identity across all its cycles."
+)
 class Measure(WithHistory, Node):
     id: strawberry.ID
-    title: str
-    description: str | None
-    status: MeasureStatusEnum  # type: ignore[valid-type]
-    progress: int = strawberry.field(description="0..100, latest report")
+    title: str = strawberry.field(description="Title (at most 200 characters).")
+    description: str | None = strawberry.field(
+        description="What the measure is about (at most 20,000 characters); null if none or "
+        "once redacted."
+    )
+    status: MeasureStatusEnum = strawberry.field(  # type: ignore[valid-type]
+        description="Where it stands now in its lifecycle."
+    )
+    progress: int = strawberry.field(
+        description="Umsetzungsstand in percent (0–100) from the latest progress report; 0 "
+        "before any, and again after carrying it forward with a revised text."
+    )
     version: int
     row: strawberry.Private[Row]
 
-    @strawberry.field
+    @strawberry.field(description="Its terms, one per cycle it lived in, oldest first.")
     def terms(self) -> list[MeasureTerm]:
         return [
             MeasureTerm(
@@ -121,11 +161,11 @@ class Measure(WithHistory, Node):
             for t in self.row["terms"]
         ]
 
-    @strawberry.field
+    @strawberry.field(description="Every evaluation of its terms, oldest first.")
     def evaluations(self) -> list[Evaluation]:
         return [e for e in map(evaluation, self.row["evaluations"]) if e is not None]
 
-    @strawberry.field
+    @strawberry.field(description="Every progress report, oldest first.")
     def progress_reports(self) -> list[ProgressReport]:
         return [
             ProgressReport(
@@ -137,15 +177,18 @@ class Measure(WithHistory, Node):
             for r in self.row["progress_reports"]
         ]
 
-    @strawberry.field
+    @strawberry.field(description="The cycle of its current term.")
     def cycle(self, info: Info) -> Cycle:
         return info.context.load.related("cycles", self.row["cycle_number"], Cycle.from_row)
 
-    @strawberry.field
+    @strawberry.field(description="The conference working group of its current term.")
     def working_group(self, info: Info) -> Body | None:
         return info.context.load.related("bodies", self.row["working_group_id"], Body.from_row)
 
-    @strawberry.field
+    @strawberry.field(
+        description="Federführung: the organisation that leads the measure; its COORDINATORs "
+        "may change it. Null when none is named."
+    )
     def lead(self, info: Info) -> Organization | None:
         return info.context.load.related(
             "organizations", self.row["lead_id"], Organization.from_row
@@ -158,7 +201,9 @@ class Measure(WithHistory, Node):
         found = await asyncio.gather(*(paper(info, key) for key in self.row["paper_ids"]))
         return [p for p in found if p is not None]
 
-    @strawberry.field
+    @strawberry.field(
+        description="Beratungsfolge: every consultation of the papers it is referred to."
+    )
     async def consultations(
         self, info: Info
     ) -> list[Annotated[Consultation, strawberry.lazy(".papers")]]:

@@ -21,10 +21,16 @@ from .papers import Paper
 
 @strawberry.enum(name="SearchType", description="What kind of object a search looks at.")
 class SearchType(Enum):
-    MEASURE = "MEASURE"
-    PAPER = "PAPER"
-    MEETING = "MEETING"
-    BODY = "BODY"
+    MEASURE = strawberry.enum_value(
+        "MEASURE", description="Maßnahmen: title, description, evaluations' texts."
+    )
+    PAPER = strawberry.enum_value(
+        "PAPER", description="Vorlagen: reference, subject, decision proposal, explanation."
+    )
+    MEETING = strawberry.enum_value(
+        "MEETING", description="Sitzungen: title, agenda items and minutes."
+    )
+    BODY = strawberry.enum_value("BODY", description="Gremien: name and topic.")
 
 
 # Where each kind's rows are read, and how they become API objects.
