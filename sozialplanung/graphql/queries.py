@@ -63,8 +63,8 @@ async def _node(info: Info, id: str) -> Node | None:
             position = event_position(id)
         except NotFound:
             return None
-        rows = await info.context.run(info.context.queries.audit.by_positions, [position])
-        return Event.from_row(rows[0]) if rows else None
+        events = await info.context.run(info.context.queries.audit.by_positions, [position])
+        return Event.from_row(events[0]) if events else None
     if type_name not in NODE_TYPES:
         return None
     if type_name == "Person":
@@ -109,7 +109,7 @@ class StateQueries:
     async def organizations(
         self,
         info: Info,
-        kind: OrganizationKindEnum | None = None,  # type: ignore[valid-type]
+        kind: OrganizationKindEnum | None = None,
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Organization]:
@@ -132,7 +132,7 @@ class StateQueries:
     async def bodies(
         self,
         info: Info,
-        kind: BodyKindEnum | None = None,  # type: ignore[valid-type]
+        kind: BodyKindEnum | None = None,
         active_on: date | None = None,
         first: int | None = None,
         after: str | None = None,
@@ -193,7 +193,7 @@ class StateQueries:
         self,
         info: Info,
         cycle: int | None = None,
-        status: MeasureStatusEnum | None = None,  # type: ignore[valid-type]
+        status: MeasureStatusEnum | None = None,
         working_group: strawberry.ID | None = None,
         lead: strawberry.ID | None = None,
         search: str | None = None,
@@ -251,7 +251,7 @@ class StateQueries:
         self,
         info: Info,
         reference: str | None = None,
-        type: PaperTypeEnum | None = None,  # type: ignore[valid-type]
+        type: PaperTypeEnum | None = None,
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Paper]:

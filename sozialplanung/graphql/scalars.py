@@ -32,4 +32,4 @@ DATE_TIME = ScalarDefinition(
     parse_literal=None,
     origin=datetime,
 )
-SCALARS = {datetime: DATE_TIME}
+SCALARS: dict[object, ScalarDefinition] = {datetime: DATE_TIME}  # StrawberryConfig's scalar_map

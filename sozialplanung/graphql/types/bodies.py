@@ -40,7 +40,7 @@ class Cadence:
 
 @strawberry.type
 class Membership:
-    role: MemberRoleEnum  # type: ignore[valid-type]
+    role: MemberRoleEnum
     since: date
     until: date | None
     member_id: strawberry.Private[str]
@@ -51,7 +51,7 @@ class Membership:
     async def resolve_member(self, info: Info) -> Member:
         found = await member(info, self.member_id, self.member_type)
         assert found is not None  # a membership names a registered member
-        return found  # type: ignore[no-any-return]
+        return found
 
     @strawberry.field
     async def on_behalf_of(self, info: Info) -> Organization | None:
@@ -73,7 +73,7 @@ class Membership:
 class Body(WithHistory, Node):
     id: strawberry.ID
     name: str
-    kind: BodyKindEnum  # type: ignore[valid-type]
+    kind: BodyKindEnum
     topic: str | None
     cadence: Cadence | None
     active: bool

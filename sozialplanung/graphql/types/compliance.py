@@ -13,11 +13,12 @@ from ..ids import to_global
 from .bodies import Body, body
 from .measures import Measure, measure
 
-ComplianceRuleEnum = strawberry.enum(
+strawberry.enum(  # in place: the GraphQL enum is the domain's class (see core.py)
     rules.ComplianceRule,
     name="ComplianceRule",
     description="A rule of council paper FB 50/0098/WP16 (Regel der Vorlage).",
 )
+ComplianceRuleEnum = rules.ComplianceRule
 READERS = (Role.ADMIN, Role.ANALYST, Role.COORDINATOR)
 
 
@@ -32,7 +33,7 @@ def require_reader(info: Info) -> None:
 
 @strawberry.type
 class ComplianceFinding:
-    rule: ComplianceRuleEnum  # type: ignore[valid-type]
+    rule: ComplianceRuleEnum
     subject_id: strawberry.ID = strawberry.field(description="The body or measure concerned.")
     message: str
 

@@ -19,17 +19,35 @@ from ..context import Info
 
 T = TypeVar("T")
 
-OrganizationKindEnum = strawberry.enum(OrganizationKind, name="OrganizationKind")
-BodyKindEnum = strawberry.enum(BodyKind, name="BodyKind")
-MemberRoleEnum = strawberry.enum(MemberRole, name="MemberRole")
-MeetingStatusEnum = strawberry.enum(MeetingStatus, name="MeetingStatus")
-CycleStatusEnum = strawberry.enum(CycleStatus, name="CycleStatus")
-MeasureStatusEnum = strawberry.enum(MeasureStatus, name="MeasureStatus")
-EvaluationOutcomeEnum = strawberry.enum(EvaluationOutcome, name="EvaluationOutcome")
-PaperTypeEnum = strawberry.enum(PaperType, name="PaperType")
-ConsultationRoleEnum = strawberry.enum(ConsultationRole, name="ConsultationRole")
-DecisionKindEnum = strawberry.enum(DecisionKind, name="DecisionKind")
-UserErrorCode = strawberry.enum(ErrorCode, name="UserErrorCode")
+# strawberry.enum() makes a domain enum a GraphQL enum in place and returns the class
+# itself: the names below are aliases of the domain's classes, so type checkers take them
+# as types.
+for _domain_enum in (
+    OrganizationKind,
+    BodyKind,
+    MemberRole,
+    MeetingStatus,
+    CycleStatus,
+    MeasureStatus,
+    EvaluationOutcome,
+    PaperType,
+    ConsultationRole,
+    DecisionKind,
+):
+    strawberry.enum(_domain_enum, name=_domain_enum.__name__)
+strawberry.enum(ErrorCode, name="UserErrorCode")
+
+OrganizationKindEnum = OrganizationKind
+BodyKindEnum = BodyKind
+MemberRoleEnum = MemberRole
+MeetingStatusEnum = MeetingStatus
+CycleStatusEnum = CycleStatus
+MeasureStatusEnum = MeasureStatus
+EvaluationOutcomeEnum = EvaluationOutcome
+PaperTypeEnum = PaperType
+ConsultationRoleEnum = ConsultationRole
+DecisionKindEnum = DecisionKind
+UserErrorCode = ErrorCode
 
 
 @strawberry.interface(description="An object with a global, opaque id.")
@@ -84,7 +102,7 @@ class Connection(Generic[T]):
 class UserError:
     field: list[str] | None
     message: str
-    code: UserErrorCode  # type: ignore[valid-type]
+    code: UserErrorCode
 
 
 def require_history(info: Info) -> None:

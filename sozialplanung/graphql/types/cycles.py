@@ -64,7 +64,7 @@ class Cycle(Node):
     label: str
     starts_on: date
     ends_on: date
-    status: CycleStatusEnum  # type: ignore[valid-type]
+    status: CycleStatusEnum
     working_groups: list[CycleWorkingGroup]
     version: int
     key: strawberry.Private[str]
@@ -106,9 +106,9 @@ class Cycle(Node):
     async def measures(
         self,
         info: Info,
-        status: MeasureStatusEnum | None = None,  # type: ignore[valid-type]
-        reached: MeasureStatusEnum | None = None,  # type: ignore[valid-type]
-        outcome: EvaluationOutcomeEnum | None = None,  # type: ignore[valid-type]
+        status: MeasureStatusEnum | None = None,
+        reached: MeasureStatusEnum | None = None,
+        outcome: EvaluationOutcomeEnum | None = None,
         working_group: strawberry.ID | None = None,
         first: int | None = None,
         after: str | None = None,

@@ -35,7 +35,7 @@ MAX_SEARCH = 200
 
 @strawberry.type
 class Evaluation:
-    outcome: EvaluationOutcomeEnum  # type: ignore[valid-type]
+    outcome: EvaluationOutcomeEnum
     obstacles: list[str]
     enablers: list[str]
     report: str | None
@@ -81,9 +81,9 @@ class ProgressReport:
 
 @strawberry.type
 class MeasureTerm:
-    status_at_end: MeasureStatusEnum | None  # type: ignore[valid-type]
+    status_at_end: MeasureStatusEnum | None
     evaluation: Evaluation | None
-    reached: list[MeasureStatusEnum]  # type: ignore[valid-type]
+    reached: list[MeasureStatusEnum]
     cycle_number: strawberry.Private[int]
     working_group_id: strawberry.Private[str]
 
@@ -103,7 +103,7 @@ class Measure(WithHistory, Node):
     id: strawberry.ID
     title: str
     description: str | None
-    status: MeasureStatusEnum  # type: ignore[valid-type]
+    status: MeasureStatusEnum
     progress: int = strawberry.field(description="0..100, latest report")
     version: int
     row: strawberry.Private[Row]

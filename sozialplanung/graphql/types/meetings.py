@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 @strawberry.type
 class Resolution:
-    decision: DecisionKindEnum  # type: ignore[valid-type]
+    decision: DecisionKindEnum
     text: str | None
     votes_for: int | None
     votes_against: int | None
@@ -79,7 +79,7 @@ class Meeting(Node):
         description="When the meeting ends, if given (the calendar feed assumes two hours)."
     )
     location: str | None
-    status: MeetingStatusEnum  # type: ignore[valid-type]
+    status: MeetingStatusEnum
     minutes: str | None
     agenda: list[AgendaItem]
     version: int

@@ -18,7 +18,7 @@ class Organization(WithHistory, Node):
     id: strawberry.ID
     name: str
     short_name: str | None
-    kind: OrganizationKindEnum  # type: ignore[valid-type]
+    kind: OrganizationKindEnum
     version: int
     parent_id: strawberry.Private[str | None]
 

@@ -35,9 +35,9 @@ class Attachment:
 class Consultation:
     id: strawberry.ID
     date: date | None
-    role: ConsultationRoleEnum  # type: ignore[valid-type]
+    role: ConsultationRoleEnum
     authoritative: bool
-    decision: DecisionKindEnum | None  # type: ignore[valid-type]
+    decision: DecisionKindEnum | None
     decision_text: str | None
     paper_id: strawberry.Private[str]
     body_id: strawberry.Private[str]
@@ -64,7 +64,7 @@ class Consultation:
 class Paper(WithHistory, Node):
     id: strawberry.ID
     reference: str
-    type: PaperTypeEnum  # type: ignore[valid-type]
+    type: PaperTypeEnum
     subject: str
     date: date
     decision_proposal: str | None
