@@ -28,9 +28,10 @@ run: install  ## load the demo data into ./data (when empty) and serve on :8000
 test: install  ## every test; PostgreSQL tests run when a server answers
 	$(BIN)/python -m pytest
 
-lint: install
+lint: install  ## ruff, then mypy over the package (settings in pyproject.toml)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: install
 	$(BIN)/ruff format .

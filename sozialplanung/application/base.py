@@ -45,6 +45,8 @@ class CommandsBase(Application):
 
     def __init__(self, env: dict[str, str] | None = None) -> None:
         super().__init__(env)
+        # eventsourcing types the factory, recorders and stores by their bases, which lack
+        # what the SQLite and PostgreSQL ones (and our Ledger recorders) have.
         datastore = self.factory.datastore  # type: ignore[attr-defined]
         # Names of persons registered before names were sealed in events (read, erased).
         self.personal_data = PersonalDataVault(datastore)
@@ -65,6 +67,7 @@ class CommandsBase(Application):
 
     def construct_mapper(self) -> Mapper:
         """Seals personal data and prose in the stored events (application/sealing.py)."""
+        # The factory's base type has no datastore; the SQLite and PostgreSQL ones do.
         self.keys = KeyStore(self.factory.datastore)  # type: ignore[attr-defined]
         return SealingMapper(self.construct_transcoder(), self.keys)
 
@@ -124,7 +127,7 @@ class CommandsBase(Application):
     def claimed_owner(self, kind: str, key: str) -> UUID | None:
         """Who holds a unique key now (None when it was never claimed or was released)."""
         try:
-            claim = self.repository.get(claim_id(kind, key))
+            claim: Claim = self.repository.get(claim_id(kind, key))
         except AggregateNotFoundError:
             return None
         return claim.owner_id
@@ -133,7 +136,7 @@ class CommandsBase(Application):
         """Claims a unique key for ``owner_id``, also one released earlier; saved with the
         change that needs it, so of two racing claims the second fails on the store."""
         try:
-            existing = self.repository.get(claim_id(kind, key))
+            existing: Claim = self.repository.get(claim_id(kind, key))
         except AggregateNotFoundError:
             return Claim.make(meta, kind=kind, key=key, owner_id=owner_id)
         if existing.owner_id is not None:
@@ -263,7 +266,7 @@ class CommandsBase(Application):
 
     def _answered(self, actor: str, client_mutation_id: str, command: str) -> UUID | None:
         try:
-            receipt = self.repository.get(receipt_id(actor, client_mutation_id))
+            receipt: CommandReceipt = self.repository.get(receipt_id(actor, client_mutation_id))
         except AggregateNotFoundError:
             return None
         if receipt.command != command:

@@ -20,7 +20,7 @@ from typing import Any
 from eventsourcing.persistence import StoredEvent
 from eventsourcing.postgres import PostgresApplicationRecorder
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor
-from psycopg.sql import SQL
+from psycopg.sql import SQL, Identifier
 
 from ..integrity import GENESIS, link
 from .keys import KeyStore, Staged
@@ -138,12 +138,10 @@ class PostgresLedgerRecorder(Ledger, PostgresApplicationRecorder):
         super().__init__(datastore, events_table_name=events_table_name)
         self.chain_table = f'"{datastore.schema}".event_chain'
         self.sql_create_statements.append(
-            SQL(  # type: ignore[call-overload]
-                self._chain_sql(
-                    "CREATE TABLE IF NOT EXISTS {chain} (notification_id BIGINT PRIMARY KEY, "
-                    "previous_id BIGINT NOT NULL, hash BYTEA NOT NULL)"
-                )
-            )
+            SQL(
+                "CREATE TABLE IF NOT EXISTS {schema}.event_chain (notification_id BIGINT "
+                "PRIMARY KEY, previous_id BIGINT NOT NULL, hash BYTEA NOT NULL)"
+            ).format(schema=Identifier(datastore.schema))
         )
 
     def insert_events(

@@ -190,7 +190,7 @@ class PaperCommands(CommandsBase):
             # was made with that lead's consent (referMeasure needs the paper's lead too).
             self.allow(*measures)
             changed: list[PlanningAggregate] = [target, *measures]
-            claim = self.repository.get(claim_id(REFERENCE, target.reference))
+            claim: Claim = self.repository.get(claim_id(REFERENCE, target.reference))
             if claim.owner_id == target.id:
                 claim.release(meta)
                 changed.append(claim)

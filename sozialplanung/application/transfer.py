@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, is_dataclass
 from dataclasses import fields as dataclass_fields
 from typing import Any
 from uuid import UUID
@@ -24,6 +24,8 @@ from uuid import UUID
 from eventsourcing.application import Application
 from eventsourcing.persistence import PersistenceError, StoredEvent
 from eventsourcing.utils import resolve_topic
+
+from .base import CommandsBase
 
 BATCH = 1_000
 FIELDS: dict[str, type | tuple[type, ...]] = {
@@ -44,7 +46,7 @@ class ImportRefused(Exception):
 
 
 def export_lines(
-    app: Application, progress: Callable[[int], None] | None = None, *, with_keys: bool = False
+    app: CommandsBase, progress: Callable[[int], None] | None = None, *, with_keys: bool = False
 ) -> Iterator[str]:
     """Every stored event as one JSON line (without newline), oldest first, in batches;
     with ``with_keys``, then every data key that still exists (a full backup)."""
@@ -69,7 +71,7 @@ def export_lines(
         if progress:
             progress(len(batch))
     if with_keys:
-        for row in app.keys.export_rows():  # type: ignore[attr-defined]
+        for row in app.keys.export_rows():
             yield _dumps({"data_key": row})
 
 
@@ -130,12 +132,12 @@ def read_lines(app: Application, lines: Iterable[str]) -> Backup:
     return backup
 
 
-def import_events(app: Application, backup: Backup) -> int:
+def import_events(app: CommandsBase, backup: Backup) -> int:
     """Stores the events and their keys into an empty store in one transaction, then takes
     the snapshots the application would have taken."""
     if app.recorder.max_notification_id():
         raise ImportRefused("The store already holds events; import only into an empty store.")
-    keys = app.keys  # type: ignore[attr-defined]
+    keys = app.keys
     keys.stage_import(backup.keys, backup.positions)
     try:
         app.recorder.insert_events(backup.events)  # one transaction: all or nothing
@@ -157,7 +159,7 @@ def _take_snapshots(app: Application, events: list[StoredEvent]) -> None:
         owner = event.topic.rsplit(".", 1)[0]  # events are classes nested in their aggregate
         every = by_topic.get(owner)
         if every and event.originator_version % every == 0:
-            app.take_snapshot(event.originator_id, version=event.originator_version)  # type: ignore[arg-type]
+            app.take_snapshot(event.originator_id, version=event.originator_version)
 
 
 # Lines -------------------------------------------------------------------------------
@@ -216,6 +218,7 @@ def _check_decodes(app: Application, stored: StoredEvent, record: dict[str, Any]
     except Exception as error:
         raise ValueError(f"{stored.topic} cannot be read from its state ({error})") from None
     # Decoding does not check the fields (old versions are upcast first): compare them.
+    assert is_dataclass(event)  # eventsourcing's domain events are dataclasses
     expected = {f.name for f in dataclass_fields(type(event))}
     present = {name for name in vars(event) if not name.startswith("_")}  # markers aside
     missing, unknown = expected - present, present - expected

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
@@ -141,7 +141,7 @@ def export(settings: Settings, file: str, with_keys: bool) -> None:
 @main.command("import")
 @click.argument("file", type=click.File("r", encoding="utf-8"))
 @click.pass_obj
-def import_(settings: Settings, file: click.utils.LazyFile) -> None:
+def import_(settings: Settings, file: TextIO) -> None:
     """Load an export (JSON Lines) into an EMPTY store, all or nothing, then build the views.
     A malformed line stops the import with its line number and nothing is written."""
     from tqdm import tqdm
@@ -390,7 +390,9 @@ def verify(settings: Settings, expect: str | None) -> None:
     if expect is not None:
         position, _, digest = expect.partition(":")
         if not (position.isascii() and position.isdigit() and len(digest) == 64):
-            raise click.BadParameter("write it as POSITION:HASH (64 hex digits)", "--expect")
+            raise click.BadParameter(
+                "write it as POSITION:HASH (64 hex digits)", param_hint="--expect"
+            )
         anchor = (int(position), digest.lower())
     app = planning_app(settings, existing=True)
     try:

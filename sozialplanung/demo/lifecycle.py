@@ -9,8 +9,10 @@ so the demo is the same on every run.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TypeVar
 
 from .vocabulary import DIGITAL, ENABLERS, OBSTACLES, PANDEMIC, PROFILES, QUARTERS
 
@@ -57,6 +59,9 @@ class Term:
     proposed_on: date | None = None  # a proposal between two conferences
 
 
+T = TypeVar("T")
+
+
 @dataclass
 class Draws:
     """The seeded generator and what it has handed out."""
@@ -64,7 +69,7 @@ class Draws:
     rng: random.Random = field(default_factory=lambda: random.Random(SEED))
     titles: set[str] = field(default_factory=set)
 
-    def pick(self, options: list | tuple):  # type: ignore[type-arg]
+    def pick(self, options: Sequence[T]) -> T:
         return self.rng.choice(options)
 
     def title(self, group: int) -> str | None:

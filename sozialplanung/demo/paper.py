@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..domain.body import cadence
+from ..domain.paper import Paper
 from .recorder import FROM_PAPER, DemoRecorder
 
 DECISION_PROPOSAL = (
@@ -250,7 +251,8 @@ def papers(demo: DemoRecorder) -> None:
         role="NOTICE",
         authoritative=True,
     )
-    consultation = app.repository.get(ids["0098"]).consultations[-1]["id"]
+    paper: Paper = app.repository.get(ids["0098"])
+    consultation = paper.consultations[-1]["id"]
     app.conclude_consultation(
         demo.meta(on, FROM_PAPER),
         consultation=consultation,

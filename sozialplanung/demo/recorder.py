@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from ..application import PlanningApp
 from ..domain.base import Meta
+from ..domain.paper import Paper
 from ..domain.rights import administrator
 
 # The demo runs through the same commands and rights as any client, as an administrator.
@@ -186,7 +187,8 @@ class DemoRecorder:
         self.hold(self.ids[key], title, on, ("fb50", "fb45", "fb64"))
         for item in items:
             paper = self.ids[item.reference]
-            consultation = self.app.repository.get(paper).consultations[-1]["id"]
+            found: Paper = self.app.repository.get(paper)
+            consultation = found.consultations[-1]["id"]
             decisions = item.decisions
             if decisions is None:
                 self.app.conclude_consultation(

@@ -7,6 +7,7 @@ A reference such as "FB 50/0098/WP16" is unique: the application saves a referen
 
 from __future__ import annotations
 
+import datetime as dt  # in Paper's body, ``date`` names the paper's date
 import re
 from datetime import date
 from enum import StrEnum
@@ -177,7 +178,7 @@ class Paper(PlanningAggregate):
         reference: str,
         type_: str,
         subject: str,
-        date_: date,
+        date_: dt.date,
         lead_id: UUID | None = None,
         originated_by_id: UUID | None = None,
         decision_proposal: str | None = None,
@@ -214,7 +215,7 @@ class Paper(PlanningAggregate):
     def consultation(self, consultation_id: UUID) -> dict[str, Any] | None:
         return next((c for c in self.consultations if c["id"] == consultation_id), None)
 
-    def consultation_day(self, body_id: UUID, today: date) -> date | None:
+    def consultation_day(self, body_id: UUID, today: dt.date) -> dt.date | None:
         """The day a decision of ``body_id`` on this paper was taken, when nobody says: the
         date of the paper's authoritative consultation in that body, else of its latest
         consultation there up to today; None when it has no dated consultation there."""
@@ -242,7 +243,7 @@ class Paper(PlanningAggregate):
         *,
         body: Body,
         meeting: Meeting | None,
-        date_: date | None,
+        date_: dt.date | None,
         role: str,
         authoritative: bool,
     ) -> UUID:

@@ -12,12 +12,17 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from icalendar import STATUS as EventStatus
 from icalendar import Calendar, Event
 
 from ..projections.database import Row
 
 PRODID = "-//Sozialplanung//Sitzungskalender//DE"
-STATUS = {"SCHEDULED": "CONFIRMED", "HELD": "CONFIRMED", "CANCELLED": "CANCELLED"}
+STATUS = {
+    "SCHEDULED": EventStatus.CONFIRMED,
+    "HELD": EventStatus.CONFIRMED,
+    "CANCELLED": EventStatus.CANCELLED,
+}
 DEFAULT_LENGTH = timedelta(hours=2)
 
 

@@ -14,13 +14,14 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
 
+from ..domain.base import PlanningAggregate
 from ..projections.database import Row
 from ..projections.registry import VIEWS
 from ..projections.view import moment
 from .context import Info
 
 ROW_OF: dict[str, Any] = {
-    view.aggregate.__name__: view.from_aggregate  # type: ignore[attr-defined]
+    view.aggregate.__name__: view.from_aggregate
     for view in VIEWS
     if hasattr(view, "from_aggregate")
 }
@@ -45,7 +46,7 @@ def replay(info: Info, key: str, version: int | None) -> Row | None:
     app = info.context.app
     try:
         with app.keys.reading():  # each record's key fetched once for this replay
-            aggregate = app.repository.get(UUID(key), version=version)
+            aggregate: PlanningAggregate = app.repository.get(UUID(key), version=version)
     except AggregateNotFoundError:
         return None
     if version is not None and aggregate.version < version:

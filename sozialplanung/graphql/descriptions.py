@@ -14,7 +14,9 @@ tests/api/test_schema_documentation.py fails on any element left without one.
 from __future__ import annotations
 
 from graphql import (
+    GraphQLArgument,
     GraphQLField,
+    GraphQLInputField,
     GraphQLInputObjectType,
     GraphQLInterfaceType,
     GraphQLNamedType,
@@ -69,9 +71,11 @@ def _mutations_by_type(schema: GraphQLSchema) -> dict[str, list[str]]:
     return found
 
 
-def _fill(element: GraphQLNamedType | GraphQLField | object, text: str) -> None:
-    if not getattr(element, "description", None):
-        element.description = text  # type: ignore[attr-defined]
+def _fill(
+    element: GraphQLNamedType | GraphQLField | GraphQLArgument | GraphQLInputField, text: str
+) -> None:
+    if not element.description:
+        element.description = text
 
 
 def _listing(names: list[str]) -> str:

@@ -63,8 +63,8 @@ async def _node(info: Info, id: str) -> Node | None:
             position = event_position(id)
         except NotFound:
             return None
-        rows = await info.context.run(info.context.queries.audit.by_positions, [position])
-        return Event.from_row(rows[0]) if rows else None
+        events = await info.context.run(info.context.queries.audit.by_positions, [position])
+        return Event.from_row(events[0]) if events else None
     if type_name not in NODE_TYPES:
         return None
     if type_name == "Person":
@@ -136,7 +136,7 @@ class StateQueries:
         self,
         info: Info,
         kind: Annotated[
-            OrganizationKindEnum | None,  # type: ignore[valid-type]
+            OrganizationKindEnum | None,
             arg("Only organisations of this kind."),
         ] = None,
         first: int | None = None,
@@ -164,7 +164,7 @@ class StateQueries:
         self,
         info: Info,
         kind: Annotated[
-            BodyKindEnum | None,  # type: ignore[valid-type]
+            BodyKindEnum | None,
             arg("Only bodies of this kind."),
         ] = None,
         active_on: Annotated[
@@ -254,7 +254,7 @@ class StateQueries:
             int | None, arg("Only measures whose current term is in this cycle.")
         ] = None,
         status: Annotated[
-            MeasureStatusEnum | None,  # type: ignore[valid-type]
+            MeasureStatusEnum | None,
             arg("Only measures with this current status."),
         ] = None,
         working_group: Annotated[
@@ -340,7 +340,7 @@ class StateQueries:
             ),
         ] = None,
         type: Annotated[
-            PaperTypeEnum | None,  # type: ignore[valid-type]
+            PaperTypeEnum | None,
             arg("Only papers of this type."),
         ] = None,
         first: int | None = None,

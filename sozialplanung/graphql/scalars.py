@@ -38,4 +38,4 @@ DATE = replace(
     description="Calendar date, ISO 8601 (YYYY-MM-DD), e.g. 2011-02-24; business dates lie "
     "between 1900-01-01 and 2199-12-31.",
 )
-SCALARS = {datetime: DATE_TIME, date: DATE}
+SCALARS: dict[object, ScalarDefinition] = {datetime: DATE_TIME, date: DATE}  # scalar_map

@@ -9,6 +9,7 @@ from typing import Any
 
 import strawberry
 from graphql import GraphQLError
+from graphql.validation import ASTValidationRule
 from strawberry.exceptions import StrawberryInputCoercionError
 from strawberry.extensions import AddValidationRules, MaskErrors, SchemaExtension
 from strawberry.extensions.max_aliases import create_validator as aliases_rule
@@ -157,7 +158,10 @@ def build_schema(
 ) -> strawberry.Schema:
     # The limit rules are built once per schema: QueryDepthLimiter and MaxAliasesLimiter
     # built per request bring new rule classes each time.
-    limits = [depth_rule(MAX_DEPTH, None), aliases_rule(MAX_ALIASES)]
+    limits: list[type[ASTValidationRule]] = [
+        depth_rule(MAX_DEPTH, None),
+        aliases_rule(MAX_ALIASES),
+    ]
     checks = DocumentChecks(max_selections)
     extensions: list[Any] = [
         lambda: AddValidationRules(limits),

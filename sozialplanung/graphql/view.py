@@ -74,7 +74,7 @@ class TokenCheckingHandler(BaseGraphQLTransportWSHandler[Context, None]):
         await super().handle_subscribe(message)
 
 
-class PlanningGraphQL(GraphQL):
+class PlanningGraphQL(GraphQL[Context, None]):  # context and root value types
     graphql_transport_ws_handler_class = TokenCheckingHandler
 
     def __init__(

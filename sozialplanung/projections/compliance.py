@@ -44,26 +44,27 @@ def compliance_report(queries: ReadQueries, as_of: date, after_months: int) -> C
             if body.established_on <= as_of
             for finding in meeting_frequency(body, meetings.get(body.id, []), as_of)
         ],
+        # Each walrus binds in this function's scope (PEP 572): a name for each list.
         dormant_topics=[
-            finding
+            dormant
             for body in bodies.get("STEERING_GROUP", [])
             if is_active(body, as_of)
-            and (finding := dormant_topic(body, _brought_by(political, departments, body), as_of))
+            and (dormant := dormant_topic(body, _brought_by(political, departments, body), as_of))
         ],
         conferences_overdue=[
-            finding
+            overdue
             for body in bodies.get("SOCIAL_CONFERENCE", [])
             if is_active(body, as_of)
             and (
-                finding := conference_overdue(
+                overdue := conference_overdue(
                     body, [d for d, s in meetings.get(body.id, []) if s == "HELD"], as_of
                 )
             )
         ],
         undiscussed_measures=[
-            finding
+            undiscussed
             for measure in _measures(queries, political)
-            if (finding := undiscussed_measure(measure, as_of, after_months))
+            if (undiscussed := undiscussed_measure(measure, as_of, after_months))
         ],
     )
 

@@ -203,7 +203,7 @@ class PostgresViews(ViewDatabase):
 
         env = postgres_env(url)
         self.schema = env.get("POSTGRES_SCHEMA", "public")
-        self.conninfo = {
+        self.conninfo: dict[str, Any] = {  # psycopg.connect's keyword arguments
             "dbname": env["POSTGRES_DBNAME"],
             "host": env["POSTGRES_HOST"],
             "port": env["POSTGRES_PORT"],

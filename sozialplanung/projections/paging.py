@@ -67,7 +67,8 @@ class Page:
 
 
 class Paged(Protocol):
-    table: str
+    @property
+    def table(self) -> str: ...  # a view's class variable will do
 
     def decode(self, row: Row) -> Row: ...
 

@@ -137,11 +137,14 @@ class Projector:
                 view = self.view_of(notification.topic)
                 if view is None:
                     continue
-                event = decoded.get(notification.id) or self.mapper.to_domain_event(notification)
+                # An event of the view's aggregate (its handlers take their own classes).
+                event: Any = decoded.get(notification.id) or self.mapper.to_domain_event(
+                    notification
+                )
                 key = keys[notification.id]
                 stamp = moment(event.timestamp)
                 row = self._row(cursor, batch, view, key)
-                batch.after.setdefault(view.table, {})[key] = view.apply(row, event, stamp)  # type: ignore[assignment]
+                batch.after.setdefault(view.table, {})[key] = view.apply(row, event, stamp)
                 position += 1
                 audited.append(
                     audit.audit_row(position, notification.id, view.name, key, event, stamp)
@@ -197,11 +200,11 @@ class Projector:
             elif key not in before:
                 wanted.setdefault(view.table, []).append(key)
         for view in self.views.values():
-            keys = list(dict.fromkeys(wanted.get(view.table, [])))
-            if keys:
-                found = view.load(cursor, keys)
+            missing = list(dict.fromkeys(wanted.get(view.table, [])))
+            if missing:
+                found = view.load(cursor, missing)
                 before = batch.before[view.table]
-                for key in keys:
+                for key in missing:
                     before[key] = found.get(key)
 
     def _row(self, cursor: Cursor, batch: Batch, view: View, key: str) -> Row | None:
@@ -291,7 +294,9 @@ class Projector:
                 for s in stored
                 if s.originator_version <= current["version"]
             ]
-            batch.after.setdefault(view.table, {})[key] = view.replay(events)  # type: ignore[assignment]
+            replayed = view.replay(events)
+            assert replayed is not None  # the events up to the row's version: one at least
+            batch.after.setdefault(view.table, {})[key] = replayed
             for event in events:
                 audit.rewrite(cursor, event)
         self.rewrote = True

@@ -35,7 +35,11 @@ class ReadModel:
         listen = channel = None
         if isinstance(self.db, PostgresViews):
             lock = AdvisoryLock(self.db.conninfo, f"sozialplanung-views:{self.db.schema}")
-            listen, channel = self.db.conninfo, app.recorder.channel_name  # type: ignore[attr-defined]
+            from eventsourcing.postgres import PostgresApplicationRecorder
+
+            recorder = app.recorder
+            assert isinstance(recorder, PostgresApplicationRecorder)  # one database for both
+            listen, channel = self.db.conninfo, recorder.channel_name
         else:
             lock = FileLock(settings.data_dir / "views.lock")
         self.runner = ViewRunner(

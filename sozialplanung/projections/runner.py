@@ -120,7 +120,12 @@ class ViewRunner:
         self._threads.append(threading.Thread(target=self._run, name="view-runner", daemon=True))
         if self.listen is not None and self.channel is not None:
             self._threads.append(
-                threading.Thread(target=self._listen, name="view-listen", daemon=True)
+                threading.Thread(
+                    target=self._listen,
+                    args=(self.listen, self.channel),
+                    name="view-listen",
+                    daemon=True,
+                )
             )
         for thread in self._threads:
             thread.start()
@@ -162,15 +167,15 @@ class ViewRunner:
             return min(self.poll_interval, 0.1)
         return self.poll_interval
 
-    def _listen(self) -> None:
+    def _listen(self, conninfo: dict[str, Any], channel: str) -> None:
         """Turns the event store's NOTIFY into a wake-up (PostgreSQL)."""
         import psycopg
         from psycopg import sql
 
         while not self._stop.is_set():
             try:
-                with psycopg.connect(**self.listen, autocommit=True) as connection:  # type: ignore[arg-type]
-                    connection.execute(sql.SQL("LISTEN {}").format(sql.Identifier(self.channel)))
+                with psycopg.connect(**conninfo, autocommit=True) as connection:
+                    connection.execute(sql.SQL("LISTEN {}").format(sql.Identifier(channel)))
                     while not self._stop.is_set():
                         for _ in connection.notifies(timeout=0.5, stop_after=1):
                             self._wake.set()

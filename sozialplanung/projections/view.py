@@ -15,7 +15,8 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any, ClassVar
+from enum import Enum, auto
+from typing import Any, ClassVar, TypeVar
 from uuid import UUID
 
 import orjson
@@ -23,7 +24,9 @@ import orjson
 from ..domain.base import PlanningAggregate
 from .database import Cursor, Row, ViewDatabase
 
-Handler = Callable[[Any, "Row | None", Any], "Row | None"]
+Handler = Callable[[Any, "Row | None", Any], "Row"]
+# A handler as written: its row is ``Row`` when the event never starts an aggregate.
+H = TypeVar("H", bound=Callable[..., "Row"])
 
 
 def moment(value: datetime) -> str:
@@ -56,10 +59,11 @@ def plain(value: Any) -> Any:
     return value
 
 
-def handles(*event_classes: type) -> Callable[[Handler], Handler]:
+def handles(*event_classes: type) -> Callable[[H], H]:
     """Marks a view method as the handler of these event classes."""
 
-    def mark(method: Handler) -> Handler:
+    def mark(method: H) -> H:
+        # A function takes attributes, but its type declares none.
         method._handles = event_classes  # type: ignore[attr-defined]
         return method
 
@@ -118,7 +122,7 @@ class View:
 
     # Applying events ---------------------------------------------------------------------
 
-    def apply(self, row: Row | None, event: Any, stamp: str | None = None) -> Row | None:
+    def apply(self, row: Row | None, event: Any, stamp: str | None = None) -> Row:
         """The row after the event, with the bookkeeping every row carries (``stamp``: the
         event's ``moment``, when the caller has it already)."""
         handler = self.handlers.get(type(event))
@@ -128,12 +132,11 @@ class View:
                 "every event of a registered aggregate needs one (projections/view.py)."
             )
         after = handler(self, row, event)  # handlers build a new row, never change this one
-        if after is not None:
-            stamp = stamp or moment(event.timestamp)
-            after["version"] = event.originator_version
-            after["modified_at"] = stamp
-            if row is None:
-                after["created_at"] = stamp
+        stamp = stamp or moment(event.timestamp)
+        after["version"] = event.originator_version
+        after["modified_at"] = stamp
+        if row is None:
+            after["created_at"] = stamp
         return after
 
     def replay(self, events: Iterable[Any]) -> Row | None:
@@ -228,11 +231,11 @@ class RowCache:
         self.rows: OrderedDict[tuple[str, str], Row | None] = OrderedDict()
 
     def get(self, view: str, key: str) -> tuple[bool, Row | None]:
-        found = self.rows.get((view, key), _MISSING)
-        if found is _MISSING:
+        found = self.rows.get((view, key), _Missing.MISSING)
+        if found is _Missing.MISSING:
             return False, None
         self.rows.move_to_end((view, key))
-        return True, found  # type: ignore[return-value]
+        return True, found
 
     def put(self, view: str, key: str, row: Row | None) -> None:
         self.rows[(view, key)] = row
@@ -244,7 +247,10 @@ class RowCache:
         self.rows.clear()
 
 
-_MISSING = object()
+class _Missing(Enum):
+    """A row the cache does not hold (None is a value it may hold)."""
+
+    MISSING = auto()
 
 
 @dataclass

@@ -15,10 +15,12 @@ import io
 from typing import Literal
 
 import matplotlib
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
-from matplotlib.figure import Figure
+from matplotlib.figure import Figure, SubFigure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
 from ..projections.statistics import TermCounts
 from .cycles import CycleReport
@@ -60,7 +62,9 @@ def chart(report: CycleReport, fmt: Format) -> bytes:
     figure = Figure(figsize=(WIDTH, height), layout="constrained")
     # The chart above, its legend and the footnote below: a subfigure each, so that the
     # layout keeps them apart.
-    plot, notes = figure.subfigures(2, 1, height_ratios=[height - 0.75, 0.75])
+    rows = figure.subfigures(2, 1, squeeze=False, height_ratios=[height - 0.75, 0.75])
+    plot: SubFigure = rows[0, 0]
+    notes: SubFigure = rows[1, 0]
     axes = plot.subplots(1, 4, sharey=True, width_ratios=[1, 1, 1, 1.25])
     positions = list(range(len(labels)))
     for ax, (title, attribute) in zip(axes[:3], COUNT_PANELS, strict=True):
@@ -77,7 +81,9 @@ def chart(report: CycleReport, fmt: Format) -> bytes:
         f"und Zyklus {c.to_number} ({report.labels[1]})",
         fontsize=13,
     )
-    handles = [Patch(color=colour, label=name) for colour, name in zip(COLOURS, names, strict=True)]
+    handles: list[Artist] = [
+        Patch(color=colour, label=name) for colour, name in zip(COLOURS, names, strict=True)
+    ]
     handles.append(
         Patch(
             facecolor="white", edgecolor="#555555", hatch="////", label="davon teilweise umgesetzt"
@@ -130,7 +136,9 @@ def _counts(
             largest = max(largest, value)
             ax.text(value + 0.08, y_, str(value), va="center", fontsize=7.5, color="#333333")
     ax.set_xlim(0, largest * 1.18 + 0.3)
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    locator = ax.xaxis.get_major_locator()
+    assert isinstance(locator, MaxNLocator)  # an axis's default, AutoLocator, is one
+    locator.set_params(integer=True)
     ax.grid(axis="x", alpha=0.3)
     ax.set_axisbelow(True)
 
@@ -145,9 +153,10 @@ def _rates(
     groups dashed. A group without evaluated measures in a cycle has no point there."""
     for y, (before, after) in zip(positions, sides, strict=True):
         rates = [before.implementation_rate, after.implementation_rate]
-        if rates[0] is not None and rates[1] is not None:
-            change = UP if rates[1] > rates[0] else DOWN if rates[1] < rates[0] else SAME
-            ax.plot([100 * r for r in rates], [y, y], color=change, linewidth=2.5, zorder=1)
+        earlier, later = rates
+        if earlier is not None and later is not None:
+            change = UP if later > earlier else DOWN if later < earlier else SAME
+            ax.plot([100 * earlier, 100 * later], [y, y], color=change, linewidth=2.5, zorder=1)
         for rate, colour in zip(rates, COLOURS, strict=True):
             if rate is not None:
                 ax.scatter(

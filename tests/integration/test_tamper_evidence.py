@@ -217,3 +217,14 @@ def test_the_verify_command_exits_1_naming_the_position(
     assert broken.exit_code == 1 and "BROKEN at position 3" in broken.output, broken.output
     anchored = runner.invoke(main, [*args, "verify", "--expect", head])
     assert anchored.exit_code == 1
+
+
+def test_the_verify_command_refuses_a_malformed_head(app: PlanningApp, settings: Settings) -> None:
+    args = (
+        ["--database-url", settings.database_url]
+        if settings.database_url
+        else ["--data-dir", str(settings.data_dir)]
+    )
+    refused = CliRunner().invoke(main, [*args, "verify", "--expect", "3:abc"])
+    assert refused.exit_code == 2, refused.output
+    assert "Invalid value for --expect: write it as POSITION:HASH" in refused.output

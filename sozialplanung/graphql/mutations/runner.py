@@ -31,14 +31,19 @@ MAX_REASON = 2_000
 
 
 class CommandInput(Protocol):
-    client_mutation_id: str | None
-    reason: str | None
-    effective_on: dt.date | None
+    """What every command's input carries, read only (an input may require a reason)."""
+
+    @property
+    def client_mutation_id(self) -> str | None: ...
+    @property
+    def reason(self) -> str | None: ...
+    @property
+    def effective_on(self) -> dt.date | None: ...
 
 
 def _user_error(error: DomainError) -> UserError:
     path = ["input", *error.field.split(".")] if error.field else None
-    return UserError(field=path, message=error.message, code=error.code)  # type: ignore[arg-type]
+    return UserError(field=path, message=error.message, code=error.code)
 
 
 async def run_command(

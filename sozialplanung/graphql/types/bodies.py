@@ -61,9 +61,7 @@ class Cadence:
     "a role change closes one period and opens the next."
 )
 class Membership:
-    role: MemberRoleEnum = strawberry.field(  # type: ignore[valid-type]
-        description="The member's role in this period."
-    )
+    role: MemberRoleEnum = strawberry.field(description="The member's role in this period.")
     since: date = strawberry.field(
         description="First business day of this period (the effectiveOn of addMember or "
         "changeMemberRole)."
@@ -80,7 +78,7 @@ class Membership:
     async def resolve_member(self, info: Info) -> Member:
         found = await member(info, self.member_id, self.member_type)
         assert found is not None  # a membership names a registered member
-        return found  # type: ignore[no-any-return]
+        return found
 
     @strawberry.field(
         description="The organisation the member represents in the body (entsendende "
@@ -111,9 +109,7 @@ class Body(WithHistory, Node):
     name: str = strawberry.field(
         description="Name, e.g. Arbeitskreis Sozialplanung (at most 200 characters)."
     )
-    kind: BodyKindEnum = strawberry.field(  # type: ignore[valid-type]
-        description="What kind of body it is."
-    )
+    kind: BodyKindEnum = strawberry.field(description="What kind of body it is.")
     topic: str | None = strawberry.field(
         description="Thema or Schwerpunkt: what it works on (at most 500 characters; "
         "required for a Lenkungsgruppe); changed by shiftFocus."

@@ -14,7 +14,7 @@ from .bodies import Body, body
 from .core import described_enum
 from .measures import Measure, measure
 
-ComplianceRuleEnum = described_enum(
+described_enum(
     rules.ComplianceRule,
     "ComplianceRule",
     "A rule of council paper FB 50/0098/WP16 (Regel der Vorlage).",
@@ -32,6 +32,10 @@ ComplianceRuleEnum = described_enum(
         "consulted in a political body since.",
     },
 )
+
+# strawberry.enum() registers a domain enum in place and returns the class itself: the
+# names below are aliases of the domain's classes, so that type checkers take them as types.
+ComplianceRuleEnum = rules.ComplianceRule
 READERS = (Role.ADMIN, Role.ANALYST, Role.COORDINATOR)
 
 
@@ -48,9 +52,7 @@ def require_reader(info: Info) -> None:
     description="One finding in the report's flat list: which rule, about what, in words."
 )
 class ComplianceFinding:
-    rule: ComplianceRuleEnum = strawberry.field(  # type: ignore[valid-type]
-        description="The rule that is not met."
-    )
+    rule: ComplianceRuleEnum = strawberry.field(description="The rule that is not met.")
     subject_id: strawberry.ID = strawberry.field(
         description="Global id of the body or measure concerned."
     )

@@ -19,12 +19,11 @@ from ...projections.paging import Page
 from ..context import Info
 
 T = TypeVar("T")
-E = TypeVar("E", bound=type[Enum])
 
 
-def described_enum(cls: E, name: str, description: str, values: dict[str, str]) -> E:
-    """A domain enum in the schema with a description for the enum and each of its values
-    (the domain knows no GraphQL: the descriptions live here, next to the declaration)."""
+def described_enum(cls: type[Enum], name: str, description: str, values: dict[str, str]) -> None:
+    """Makes a domain enum a GraphQL enum, in place, with a description for the enum and each
+    of its values (the domain knows no GraphQL: the descriptions live here)."""
     enum: Any = strawberry.enum(cls, name=name, description=description)
     definition = enum.__strawberry_definition__
     names = {value.name for value in definition.values}
@@ -32,10 +31,9 @@ def described_enum(cls: E, name: str, description: str, values: dict[str, str]) 
         raise LookupError(f"{name}: describe exactly {sorted(names)}, not {sorted(values)}")
     for value in definition.values:
         value.description = values[value.name]
-    return enum  # type: ignore[no-any-return]
 
 
-OrganizationKindEnum = described_enum(
+described_enum(
     OrganizationKind,
     "OrganizationKind",
     "Organisationsart: what kind of organisation takes part in the city's social planning.",
@@ -52,7 +50,7 @@ OrganizationKindEnum = described_enum(
         "OTHER": "Any other organisation.",
     },
 )
-BodyKindEnum = described_enum(
+described_enum(
     BodyKind,
     "BodyKind",
     "Art des Gremiums: the kinds of bodies of council paper FB 50/0098/WP16 and the "
@@ -75,7 +73,7 @@ BodyKindEnum = described_enum(
         "and dissolved by ADMIN only.",
     },
 )
-MemberRoleEnum = described_enum(
+described_enum(
     MemberRole,
     "MemberRole",
     "Rolle: the part a member plays in a body. A MEMBER token may report progress on and "
@@ -90,7 +88,7 @@ MemberRoleEnum = described_enum(
         "EXPERT": "Sachverständige(r): contributes expertise.",
     },
 )
-MeetingStatusEnum = described_enum(
+described_enum(
     MeetingStatus,
     "MeetingStatus",
     "Status einer Sitzung: where a meeting stands.",
@@ -101,7 +99,7 @@ MeetingStatusEnum = described_enum(
         "CANCELLED": "Abgesagt: cancelled; it stays in the calendar feed as cancelled.",
     },
 )
-CycleStatusEnum = described_enum(
+described_enum(
     CycleStatus,
     "CycleStatus",
     "Status eines Zyklus: where a cycle between two Sozialkonferenzen stands.",
@@ -111,7 +109,7 @@ CycleStatusEnum = described_enum(
         "CLOSED": "Geschlossen: takes no new measures, working groups or carried-forward measures.",
     },
 )
-MeasureStatusEnum = described_enum(
+described_enum(
     MeasureStatus,
     "MeasureStatus",
     "Status einer Maßnahme in its lifecycle: PROPOSED → IN_DELIBERATION → ADOPTED or "
@@ -137,7 +135,7 @@ MeasureStatusEnum = described_enum(
         "WITHDRAWN": "Zurückgezogen: withdrawn before a decision; ends the term.",
     },
 )
-EvaluationOutcomeEnum = described_enum(
+described_enum(
     EvaluationOutcome,
     "EvaluationOutcome",
     "Bewertungsergebnis: how far a measure was put into practice in its term, as the "
@@ -149,7 +147,7 @@ EvaluationOutcomeEnum = described_enum(
         "cannot be completed, only dropped or carried forward.",
     },
 )
-PaperTypeEnum = described_enum(
+described_enum(
     PaperType,
     "PaperType",
     "Art der Vorlage: what kind of council paper it is.",
@@ -161,7 +159,7 @@ PaperTypeEnum = described_enum(
         "REPORT": "Bericht: a report.",
     },
 )
-ConsultationRoleEnum = described_enum(
+described_enum(
     ConsultationRole,
     "ConsultationRole",
     "Beratungsrolle: what a body does with a paper in its Beratungsfolge.",
@@ -172,7 +170,7 @@ ConsultationRoleEnum = described_enum(
         "HEARING": "Anhörung: is heard.",
     },
 )
-DecisionKindEnum = described_enum(
+described_enum(
     DecisionKind,
     "DecisionKind",
     "Beschlussart: what a body concluded on an agenda item or in a consultation.",
@@ -187,7 +185,7 @@ DecisionKindEnum = described_enum(
         "REFERRED": "Verweisung: referred to another body; decides no measures.",
     },
 )
-UserErrorCode = described_enum(
+described_enum(
     ErrorCode,
     "UserErrorCode",
     "Why a command was refused (also `extensions.code` of query errors). A refused command "
@@ -205,6 +203,20 @@ UserErrorCode = described_enum(
         "UNAUTHENTICATED": "Needs a bearer token: PUBLIC clients change nothing.",
     },
 )
+
+# strawberry.enum() registers a domain enum in place and returns the class itself: the
+# names below are aliases of the domain's classes, so that type checkers take them as types.
+OrganizationKindEnum = OrganizationKind
+BodyKindEnum = BodyKind
+MemberRoleEnum = MemberRole
+MeetingStatusEnum = MeetingStatus
+CycleStatusEnum = CycleStatus
+MeasureStatusEnum = MeasureStatus
+EvaluationOutcomeEnum = EvaluationOutcome
+PaperTypeEnum = PaperType
+ConsultationRoleEnum = ConsultationRole
+DecisionKindEnum = DecisionKind
+UserErrorCode = ErrorCode
 
 
 @strawberry.interface(
@@ -284,9 +296,7 @@ class UserError:
     message: str = strawberry.field(
         description="What went wrong and what to do, in English, for people."
     )
-    code: UserErrorCode = strawberry.field(  # type: ignore[valid-type]
-        description="The kind of refusal, for programs."
-    )
+    code: UserErrorCode = strawberry.field(description="The kind of refusal, for programs.")
 
 
 def require_history(info: Info) -> None:

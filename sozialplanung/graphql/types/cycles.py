@@ -96,9 +96,7 @@ class Cycle(Node):
     label: str = strawberry.field(description="Its name, e.g. 2011–2013.")
     starts_on: date = strawberry.field(description="First day of the cycle (business date).")
     ends_on: date = strawberry.field(description="Last day of the cycle (business date).")
-    status: CycleStatusEnum = strawberry.field(  # type: ignore[valid-type]
-        description="Open, conference held, or closed."
-    )
+    status: CycleStatusEnum = strawberry.field(description="Open, conference held, or closed.")
     working_groups: list[CycleWorkingGroup] = strawberry.field(
         description="The working groups active in the cycle and their focus, in the order "
         "they were assigned."
@@ -153,17 +151,17 @@ class Cycle(Node):
         self,
         info: Info,
         status: Annotated[
-            MeasureStatusEnum | None,  # type: ignore[valid-type]
+            MeasureStatusEnum | None,
             strawberry.argument(description="Only measures whose current status is this."),
         ] = None,
         reached: Annotated[
-            MeasureStatusEnum | None,  # type: ignore[valid-type]
+            MeasureStatusEnum | None,
             strawberry.argument(
                 description="Only measures whose term in this cycle reached this status."
             ),
         ] = None,
         outcome: Annotated[
-            EvaluationOutcomeEnum | None,  # type: ignore[valid-type]
+            EvaluationOutcomeEnum | None,
             strawberry.argument(
                 description="Only measures whose term in this cycle was evaluated so."
             ),

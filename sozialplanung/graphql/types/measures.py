@@ -38,7 +38,7 @@ MAX_SEARCH = 200
     "obstacles (Hemmnisse) and enablers (förderliche Rahmenbedingungen)."
 )
 class Evaluation:
-    outcome: EvaluationOutcomeEnum = strawberry.field(  # type: ignore[valid-type]
+    outcome: EvaluationOutcomeEnum = strawberry.field(
         description="How far the measure was put into practice."
     )
     obstacles: list[str] = strawberry.field(
@@ -102,14 +102,14 @@ class ProgressReport:
     "ended; a measure carried forward has one term per cycle. The statistics count terms."
 )
 class MeasureTerm:
-    status_at_end: MeasureStatusEnum | None = strawberry.field(  # type: ignore[valid-type]
+    status_at_end: MeasureStatusEnum | None = strawberry.field(
         description="The status that ended the term (REJECTED, CARRIED_FORWARD, COMPLETED, "
         "DROPPED or WITHDRAWN); null while it runs."
     )
     evaluation: Evaluation | None = strawberry.field(
         description="The evaluation of this term; null until recorded."
     )
-    reached: list[MeasureStatusEnum] = strawberry.field(  # type: ignore[valid-type]
+    reached: list[MeasureStatusEnum] = strawberry.field(
         description="Every status the measure reached in this term, in the order reached."
     )
     cycle_number: strawberry.Private[int]
@@ -138,7 +138,7 @@ class Measure(WithHistory, Node):
         description="What the measure is about (at most 20,000 characters); null if none or "
         "once redacted."
     )
-    status: MeasureStatusEnum = strawberry.field(  # type: ignore[valid-type]
+    status: MeasureStatusEnum = strawberry.field(
         description="Where it stands now in its lifecycle."
     )
     progress: int = strawberry.field(

@@ -23,9 +23,7 @@ if TYPE_CHECKING:
 
 @strawberry.type(description="Beschluss: what the body resolved on an agenda item, with the vote.")
 class Resolution:
-    decision: DecisionKindEnum = strawberry.field(  # type: ignore[valid-type]
-        description="What the body concluded."
-    )
+    decision: DecisionKindEnum = strawberry.field(description="What the body concluded.")
     text: str | None = strawberry.field(
         description="Beschlusstext: the resolution's wording; null if none was given or once "
         "redacted."
@@ -109,9 +107,7 @@ class Meeting(Node):
     location: str | None = strawberry.field(
         description="Where it takes place (at most 200 characters)."
     )
-    status: MeetingStatusEnum = strawberry.field(  # type: ignore[valid-type]
-        description="Scheduled, held or cancelled."
-    )
+    status: MeetingStatusEnum = strawberry.field(description="Scheduled, held or cancelled.")
     minutes: str | None = strawberry.field(
         description="Niederschrift: the minutes recorded with recordMeetingHeld; null if none "
         "or once redacted."

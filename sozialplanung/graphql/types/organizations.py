@@ -27,9 +27,7 @@ class Organization(WithHistory, Node):
         description="Kürzel, e.g. FB 50 (at most 40 characters): the code its paper "
         "references begin with (FB 50/0098/WP16); null when it has none."
     )
-    kind: OrganizationKindEnum = strawberry.field(  # type: ignore[valid-type]
-        description="What kind of organisation it is."
-    )
+    kind: OrganizationKindEnum = strawberry.field(description="What kind of organisation it is.")
     version: int
     parent_id: strawberry.Private[str | None]
 

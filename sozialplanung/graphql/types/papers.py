@@ -51,14 +51,12 @@ class Consultation:
         description="Day of the consultation (business date; its meeting's day unless given); "
         "null if not set."
     )
-    role: ConsultationRoleEnum = strawberry.field(  # type: ignore[valid-type]
-        description="What the body does with the paper."
-    )
+    role: ConsultationRoleEnum = strawberry.field(description="What the body does with the paper.")
     authoritative: bool = strawberry.field(
         description="Abschließende Beratung: this consultation decides the paper; at most one "
         "per paper, and only it decides measures."
     )
-    decision: DecisionKindEnum | None = strawberry.field(  # type: ignore[valid-type]
+    decision: DecisionKindEnum | None = strawberry.field(
         description="What the body concluded (concludeConsultation); null until then."
     )
     decision_text: str | None = strawberry.field(
@@ -96,9 +94,7 @@ class Paper(WithHistory, Node):
         "while the paper is not withdrawn: its organisation's short name before the first "
         "slash, or a plain number for council motions (105/16)."
     )
-    type: PaperTypeEnum = strawberry.field(  # type: ignore[valid-type]
-        description="What kind of paper it is."
-    )
+    type: PaperTypeEnum = strawberry.field(description="What kind of paper it is.")
     subject: str = strawberry.field(description="Betreff (at most 1,000 characters).")
     date: date = strawberry.field(description="The paper's date.")
     decision_proposal: str | None = strawberry.field(

@@ -58,7 +58,7 @@ async def search_page(
 ) -> Connection[SearchHit]:
     if len(text) > MAX_SEARCH:
         raise ValidationError(f"Search for at most {MAX_SEARCH} characters.", "text")
-    kinds = list(dict.fromkeys(t.value for t in types)) if types is not None else list(KINDS)
+    kinds = list(dict.fromkeys(t.name for t in types)) if types is not None else list(KINDS)
     queries, loads = info.context.queries, info.context.load
 
     def read() -> tuple[Page, dict[tuple[str, str], Row | None]]:
