@@ -180,7 +180,9 @@ def test_search_finds_the_words_of_title_and_description(admin: GraphQLClient) -
     assert found("plätze") == {"Kita_Plätze für 100% der Kinder", "KitaXPlätze"}
     assert found("Platz") == found("plätze")  # word forms, umlauts aside
     assert found("OSTVIERTEL") == {"KitaXPlätze"}  # the description counts, case aside
-    assert found("kita_") == {"Kita_Plätze für 100% der Kinder"}  # _ is no wildcard
+    # "_" separates words like a space (no wildcard); "Kita" begins both titles' words
+    assert found("kita_") == found("Kita") == {"Kita_Plätze für 100% der Kinder", "KitaXPlätze"}
+    assert found("Kinder") == {"Kita_Plätze für 100% der Kinder"}
     assert found("100%") == {"Kita_Plätze für 100% der Kinder"}  # nor is %
     assert found("%") == set()  # no word to look for
     assert found("\\") == set()
