@@ -39,6 +39,7 @@ def history(app: PlanningApp, events: int) -> None:
 def replay(read_model: ReadModel, batch: int) -> float:
     drop_tables(read_model.db)
     create_tables(read_model.db)
+    read_model.projector.cache.clear()  # as a rebuild does: rows of the last run are gone
     recorder = read_model.app.recorder
     start, last = time.perf_counter(), 0
     while True:
