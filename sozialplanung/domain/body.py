@@ -21,6 +21,7 @@ from .base import (
     ValidationError,
     article,
     choice,
+    occurred,
     optional_text,
     text,
 )
@@ -344,7 +345,10 @@ class Body(PlanningAggregate):
         self.trigger_event(self.MemberLeft, member_id=member_id, **meta.fields())
 
     def dissolve(self, meta: Meta) -> None:
+        """Auflösung: recorded once it takes effect, so that a body is active exactly until
+        then (a body still meeting until a planned end is dissolved on that day)."""
         self.require_active()
+        meta = occurred(meta, "dissolving a body")
         if meta.business_day < self.established_on:
             raise ValidationError(
                 "A body cannot be dissolved before it was established.", "effectiveOn"

@@ -120,6 +120,16 @@ def test_dissolved_body_takes_no_changes() -> None:
         body.dissolve(meta(date(2016, 1, 1)))
 
 
+def test_a_dissolution_is_recorded_once_it_takes_effect_never_ahead() -> None:
+    body = arbeitskreis()
+    with pytest.raises(ValidationError, match="future") as refused:
+        body.dissolve(meta(date(2026, 12, 31), today=date(2026, 11, 25)))
+    assert refused.value.field == "effectiveOn"
+    assert body.active
+    body.dissolve(meta(None, today=date(2026, 11, 25)))  # no date given: today
+    assert not body.active and body.dissolved_on == date(2026, 11, 25)
+
+
 def test_notice_needs_title_and_text() -> None:
     body = arbeitskreis()
     with pytest.raises(ValidationError):

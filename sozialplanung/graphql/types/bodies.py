@@ -118,8 +118,8 @@ class Body(WithHistory, Node):
         description="Sitzungsrhythmus: how often it is meant to meet; null when not set."
     )
     active: bool = strawberry.field(
-        description="False once dissolveBody was recorded, whatever its business date; "
-        "bodies(activeOn:) asks by business date instead."
+        description="False once dissolved (dissolveBody is recorded on or after the day it "
+        "takes effect, never ahead); bodies(activeOn:) asks about a past day."
     )
     established_on: date | None = strawberry.field(
         description="Business date it was established (the effectiveOn of establishBody)."
