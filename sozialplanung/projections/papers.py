@@ -207,10 +207,14 @@ class PapersView(View):
         return self.decode(row) if row else None
 
     def consulted_in(self, kinds: tuple[str, ...]) -> list[Row]:
-        """(paper_id, date) of every dated consultation in bodies of these kinds."""
+        """(paper_id, date) of every consultation in bodies of these kinds that took place:
+        concluded, or at a meeting that was held (one only planned, or whose meeting was
+        cancelled, discussed nothing)."""
         marks = ", ".join("?" for _ in kinds)
         return self.db.query(
             "SELECT c.paper_id, c.date FROM consultations c JOIN bodies b ON b.id = c.body_id "
-            f"WHERE b.kind IN ({marks}) AND c.date IS NOT NULL",
+            "LEFT JOIN meetings m ON m.id = c.meeting_id "
+            f"WHERE b.kind IN ({marks}) AND c.date IS NOT NULL "
+            "AND (c.decision IS NOT NULL OR m.status = 'HELD')",
             list(kinds),
         )
