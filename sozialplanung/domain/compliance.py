@@ -15,7 +15,8 @@
   whose last held meeting is more than 24 months ago (or that never met in 24 months).
 - Measures proposed but not discussed in a political body (no consultation of a paper they
   were referred to that took place — concluded, or at a held meeting —, no decision) more
-  than N months after their proposal, unless withdrawn. Topics count the same way.
+  than N months after their proposal, unless withdrawn. Topics count the same way. A measure
+  carried forward with a revised text is proposed anew (it needs deliberation again).
 
 All dates are business dates (Wirksamkeitsdatum), judged as of a reference date. The facts
 come from the read model (projections/compliance.py); the rules here do no I/O.

@@ -126,17 +126,26 @@ def _brought_by(
 
 
 def _measures(queries: ReadQueries, political: dict[str, list[date]]) -> list[MeasureFacts]:
+    """One fact per term a measure waited for political discussion: from its proposal, and
+    again from each carrying forward with a revised text (it starts as PROPOSED there), until
+    it was decided, withdrawn or carried on."""
     rows = queries.audit.of_type(
-        "Measure", ("MeasureProposed", "MeasureDecided", "MeasureWithdrawn")
+        "Measure",
+        ("MeasureProposed", "MeasureCarriedForward", "MeasureDecided", "MeasureWithdrawn"),
     )
-    proposed: dict[str, tuple[str, date]] = {}
-    closed: dict[str, date] = {}
+    terms: list[list] = []  # [id, title, proposed on, closed on]
+    open_terms: dict[str, list] = {}
     for row in rows:
-        day = date.fromisoformat(row["effective_on"])
-        if row["type"] == "MeasureProposed":
-            proposed[row["aggregate_id"]] = (json.loads(row["payload"])["title"], day)
-        else:
-            closed.setdefault(row["aggregate_id"], day)
+        key, day = row["aggregate_id"], date.fromisoformat(row["effective_on"])
+        current = open_terms.pop(key, None)
+        if current is not None:
+            current[3] = day  # any of these events ends a waiting term
+        payload = json.loads(row["payload"]) if row["type"] in PROPOSING else None
+        if payload is not None and (
+            row["type"] == "MeasureProposed" or payload["status_in_new_cycle"] == "PROPOSED"
+        ):
+            open_terms[key] = [key, payload["title"], day, None]
+            terms.append(open_terms[key])
     papers: dict[str, list[str]] = {}
     for row in queries.measures.referrals():
         papers.setdefault(row["measure_id"], []).append(row["paper_id"])
@@ -144,9 +153,12 @@ def _measures(queries: ReadQueries, political: dict[str, list[date]]) -> list[Me
         MeasureFacts(
             key,
             title,
-            day,
-            closed.get(key),
+            proposed_on,
+            closed_on,
             [d for paper in papers.get(key, []) for d in political.get(paper, [])],
         )
-        for key, (title, day) in proposed.items()
+        for key, title, proposed_on, closed_on in terms
     ]
+
+
+PROPOSING = ("MeasureProposed", "MeasureCarriedForward")
