@@ -70,6 +70,8 @@ def stem(word: str) -> str:
     folded = word.casefold()
     if folded in STOPWORDS:
         return ""
+    if folded.isascii() and folded.isdigit():  # numbers stay as they are
+        return folded
     return str(_STEMMER.stemWord(folded))
 
 
