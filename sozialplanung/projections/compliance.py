@@ -125,6 +125,9 @@ def _brought_by(
     ]
 
 
+PROPOSING = ("MeasureProposed", "MeasureCarriedForward")  # events that may begin a term
+
+
 def _measures(queries: ReadQueries, political: dict[str, list[date]]) -> list[MeasureFacts]:
     """One fact per term a measure waited for political discussion: from its proposal, and
     again from each carrying forward with a revised text (it starts as PROPOSED there), until
@@ -160,5 +163,3 @@ def _measures(queries: ReadQueries, political: dict[str, list[date]]) -> list[Me
         for key, title, proposed_on, closed_on in terms
     ]
 
-
-PROPOSING = ("MeasureProposed", "MeasureCarriedForward")
