@@ -162,4 +162,3 @@ def _measures(queries: ReadQueries, political: dict[str, list[date]]) -> list[Me
         )
         for key, title, proposed_on, closed_on in terms
     ]
-
