@@ -4,6 +4,7 @@ for the rules and how each is judged)."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -125,9 +126,6 @@ def _brought_by(
     ]
 
 
-PROPOSING = ("MeasureProposed", "MeasureCarriedForward")  # events that may begin a term
-
-
 def _measures(queries: ReadQueries, political: dict[str, list[date]]) -> list[MeasureFacts]:
     """One fact per term a measure waited for political discussion: from its proposal, and
     again from each carrying forward with a revised text (it starts as PROPOSED there), until
@@ -136,29 +134,24 @@ def _measures(queries: ReadQueries, political: dict[str, list[date]]) -> list[Me
         "Measure",
         ("MeasureProposed", "MeasureCarriedForward", "MeasureDecided", "MeasureWithdrawn"),
     )
-    terms: list[list] = []  # [id, title, proposed on, closed on]
-    open_terms: dict[str, list] = {}
+    terms: list[MeasureFacts] = []
+    waiting: dict[str, int] = {}  # measure id → its open term in ``terms``
     for row in rows:
         key, day = row["aggregate_id"], date.fromisoformat(row["effective_on"])
-        current = open_terms.pop(key, None)
-        if current is not None:
-            current[3] = day  # any of these events ends a waiting term
-        payload = json.loads(row["payload"]) if row["type"] in PROPOSING else None
-        if payload is not None and (
-            row["type"] == "MeasureProposed" or payload["status_in_new_cycle"] == "PROPOSED"
-        ):
-            open_terms[key] = [key, payload["title"], day, None]
-            terms.append(open_terms[key])
+        if (open_term := waiting.pop(key, None)) is not None:
+            terms[open_term] = replace(terms[open_term], closed_on=day)  # each of these ends it
+        if row["type"] in ("MeasureProposed", "MeasureCarriedForward"):
+            payload = json.loads(row["payload"])
+            if payload.get("status_in_new_cycle", "PROPOSED") == "PROPOSED":
+                waiting[key] = len(terms)
+                terms.append(MeasureFacts(key, payload["title"], day))
     papers: dict[str, list[str]] = {}
     for row in queries.measures.referrals():
         papers.setdefault(row["measure_id"], []).append(row["paper_id"])
     return [
-        MeasureFacts(
-            key,
-            title,
-            proposed_on,
-            closed_on,
-            [d for paper in papers.get(key, []) for d in political.get(paper, [])],
+        replace(
+            term,
+            consulted_on=[d for paper in papers.get(term.id, []) for d in political.get(paper, [])],
         )
-        for key, title, proposed_on, closed_on in terms
+        for term in terms
     ]

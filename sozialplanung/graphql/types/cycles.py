@@ -178,32 +178,21 @@ class Cycle(Node):
         from .measures import Measure, measures_as_of
 
         group = str(uuid_of(working_group, "workingGroup", "Body")) if working_group else None
+        filters: dict[str, Any] = {
+            "status": _value(status),
+            "reached": _value(reached),
+            "outcome": _value(outcome),
+            "working_group": group,
+            "first": first,
+            "after": after,
+        }
         if self.as_of is not None:
             from ..as_of import cycle_measures_as_of
 
             rows = await cycle_measures_as_of(info, self.number, self.as_of)
-            return measures_as_of(
-                rows,
-                self.number,
-                status=_value(status),
-                reached=_value(reached),
-                outcome=_value(outcome),
-                working_group=group,
-                first=first,
-                after=after,
-            )
+            return measures_as_of(rows, self.number, **filters)
         measures = info.context.queries.measures
-        page = await info.context.run(
-            lambda: measures.in_cycle(
-                self.number,
-                status=_value(status),
-                reached=_value(reached),
-                outcome=_value(outcome),
-                working_group=group,
-                first=first,
-                after=after,
-            )
-        )
+        page = await info.context.run(lambda: measures.in_cycle(self.number, **filters))
         return Connection.of(page, [Measure.from_row(row) for row in page.rows])
 
     @strawberry.field(
