@@ -45,7 +45,7 @@ class Loaders:
     def loader(self, kind: str) -> DataLoader[Any, Row | None]:
         found = self._loaders.get(kind)
         if found is None:
-            read, run = self.reads[kind], self.context.run
+            read, run = self.reads[kind], self.context.read
 
             async def load(keys: Sequence[Any]) -> list[Row | None]:
                 rows = await run(read, list(keys))
@@ -164,6 +164,7 @@ class Context:
     correlation_id: str = field(default_factory=lambda: uuid4().hex)
     connection_params: dict[str, Any] | None = None  # set by graphql-transport-ws
     answer: Answer | None = None  # may the answer be cached? (HTTP; response_cache.py)
+    inline_reads: bool = False  # ReadModel.inline_reads: short reads need no thread
     _principal: Principal | None = field(default=None, init=False)
     load: Loaders = field(init=False)
 
@@ -195,6 +196,15 @@ class Context:
 
     async def run(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """The synchronous store, off the event loop."""
+        return await asyncio.to_thread(function, *args, **kwargs)
+
+    async def read(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """A short read of the views: a keyset page or rows by key, which an index answers
+        without a scan. Inline on a local SQLite file, else off the event loop (see
+        ReadModel.inline_reads). Anything that may scan (a search, a count, a replay)
+        goes through ``run``."""
+        if self.inline_reads:
+            return function(*args, **kwargs)
         return await asyncio.to_thread(function, *args, **kwargs)
 
 

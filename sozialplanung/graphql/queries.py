@@ -79,7 +79,7 @@ async def _node(info: Info, id: str) -> Node | None:
         "Paper": load.papers,
     }.get(type_name)
     if loader is None:  # a cycle: its id derives from its number
-        rows = await info.context.run(info.context.queries.cycles.by_ids, [key])
+        rows = await info.context.read(info.context.queries.cycles.by_ids, [key])
         row = rows.get(key)
     else:
         row = await loader.load(key)
@@ -88,7 +88,7 @@ async def _node(info: Info, id: str) -> Node | None:
 
 
 async def _page(info: Info, read: Any, make: Any) -> Any:
-    page = await info.context.run(read)
+    page = await info.context.read(read)
     return Connection.of(page, [make(row) for row in page.rows])
 
 

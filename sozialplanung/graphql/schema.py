@@ -26,6 +26,7 @@ from .descriptions import describe_patterns
 from .history import HistoryQueries
 from .metrics import OperationMetrics
 from .mutations import Mutation
+from .planned import planned_executor
 from .queries import StateQueries
 from .response_cache import AnswerCacheability
 from .scalars import SCALARS
@@ -181,6 +182,7 @@ def build_schema(
         subscription=Subscription,
         types=[Organization, Person, Body, Meeting, Cycle, Measure, Paper, Event],
         extensions=extensions,
+        execution_context_class=planned_executor(),
         config=StrawberryConfig(disable_field_suggestions=production, scalar_map=SCALARS),
     )
     describe_patterns(schema._schema)  # connections, payloads, paging, shared input fields

@@ -113,7 +113,10 @@ class PlanningGraphQL(GraphQL[Context, None]):  # context and root value types
             return
         header = Headers(scope=scope).get("authorization")
         try:
-            principal, position = await asyncio.to_thread(self._who_and_when, header)
+            if self.read_model.inline_reads:
+                principal, position = self._who_and_when(header)
+            else:
+                principal, position = await asyncio.to_thread(self._who_and_when, header)
         except Unauthenticated as error:
             await unauthorized(error.message)(scope, receive, send)
             return
@@ -232,6 +235,7 @@ class PlanningGraphQL(GraphQL[Context, None]):  # context and root value types
             authorization=request.headers.get("authorization"),
             over_websocket=isinstance(request, WebSocket),
             answer=request.scope.get("state", {}).get("answer"),
+            inline_reads=self.read_model.inline_reads,
         )
 
 

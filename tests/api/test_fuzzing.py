@@ -145,6 +145,19 @@ def target(store: Settings) -> Iterator[FuzzTarget]:
         app.close()
 
 
+def bounded(examples: int) -> settings:
+    """The same requests every run, each sent once. No shrinking: it would send many more
+    requests; `make fuzz` shrinks what it finds."""
+    return settings(
+        max_examples=examples,
+        derandomize=True,
+        database=None,
+        deadline=None,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+
+
 def operation_of(label: str) -> Any:
     root, name = label.split(".")
     return SCHEMA[root][name]
@@ -158,15 +171,7 @@ def test_no_generated_request_makes_the_service_fail(label: str, target: FuzzTar
         fuzz_cases(operation, GenerationMode.NEGATIVE, target.demo),
     )
 
-    # No shrinking: it would send many more requests; `make fuzz` shrinks what it finds.
-    @settings(
-        max_examples=EXAMPLES,
-        derandomize=True,
-        database=None,
-        deadline=None,
-        phases=[Phase.generate],
-        suppress_health_check=list(HealthCheck),
-    )
+    @bounded(EXAMPLES)
     @given(cases)
     def request(case: Any) -> None:
         failure = target.failure(case.body)

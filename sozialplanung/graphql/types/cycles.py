@@ -199,7 +199,7 @@ class Cycle(Node):
         description="The cycle before (by number), as of the same moment; null for the first."
     )
     async def previous(self, info: Info) -> Cycle | None:
-        numbers = await info.context.run(info.context.queries.cycles.numbers)
+        numbers = await info.context.read(info.context.queries.cycles.numbers)
         earlier = [n for n in numbers if n < self.number]
         return await cycle_by_number(info, earlier[-1], self.as_of) if earlier else None
 
@@ -207,7 +207,7 @@ class Cycle(Node):
         description="The cycle after (by number), as of the same moment; null for the latest."
     )
     async def next(self, info: Info) -> Cycle | None:
-        numbers = await info.context.run(info.context.queries.cycles.numbers)
+        numbers = await info.context.read(info.context.queries.cycles.numbers)
         later = [n for n in numbers if n > self.number]
         return await cycle_by_number(info, later[0], self.as_of) if later else None
 

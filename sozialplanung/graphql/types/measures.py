@@ -264,7 +264,9 @@ async def measure_page(
         loads.read_ahead(page.rows, wanted, RELATIONS)
         return page
 
-    page = await info.context.run(read)
+    # A search may scan the index (``run``); a page by cycle, group, lead or status is read
+    # along an index (``read``).
+    page = await (info.context.run(read) if search else info.context.read(read))
     return Connection.of(page, [Measure.from_row(row) for row in page.rows])
 
 

@@ -179,7 +179,7 @@ async def meeting_page(
     after: str | None,
 ) -> Connection[Meeting]:
     queries = info.context.queries
-    page = await info.context.run(
+    page = await info.context.read(
         lambda: queries.meetings.page(
             body=body_key, starting=from_, before=to, first=first, after=after
         )
