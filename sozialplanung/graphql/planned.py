@@ -393,10 +393,11 @@ class Run:
 
     @staticmethod
     def close(awaitable: object) -> None:
+        """A coroutine not yet started is closed. A future is left alone: it may be a
+        DataLoader's, kept in its cache for graphql-core's run, which must not find it
+        cancelled."""
         if inspect.iscoroutine(awaitable):
             awaitable.close()
-        elif isinstance(awaitable, asyncio.Future):
-            awaitable.cancel()
 
 
 class Plans:

@@ -82,7 +82,8 @@ def service(
 
 def _service(settings_: Settings) -> Iterator[tuple[TestClient, dict[str, str], DemoValues]]:
     # No response cache: the second answer must be computed, not the first one kept.
-    settings_ = replace(settings_, response_cache_mb=0)
+    # Development mode: introspection is answered.
+    settings_ = replace(settings_, response_cache_mb=0, production=False)  # introspection
     app = PlanningApp.from_settings(settings_)
     DemoLoader(app).load()
     tokens = {role: app.tokens.create(role, role.lower()) for role in ("ADMIN", "ANALYST")}
@@ -161,10 +162,19 @@ SHAPES = {
         "{ measures(first: 5) { nodes { title progressReports { percent reportedBy } } } }",
         {},
     ),
+    "a refusal while relations are still being loaded (PUBLIC)": (
+        """{ measures(first: 30) { nodes { title papers { reference }
+             progressReports { reportedBy } workingGroup { name } } } }""",
+        {},
+    ),
     "a bad cursor": ('{ measures(after: "nonsense") { nodes { id } } }', {}),
     "introspection": ("{ __schema { queryType { name } types { name kind } } }", {}),
     "__typename alone": ("{ __typename }", {}),
-    "a search": ('{ search(text: "Sprachkurs") { nodes { __typename title } } }', {}),
+    "a search": (
+        """{ search(text: "Sprachkurs") { totalCount nodes { score snippet node { __typename
+             ... on Measure { title } ... on Paper { reference } } } } }""",
+        {},
+    ),
 }
 
 
@@ -177,6 +187,7 @@ def test_a_planned_query_answers_what_graphql_core_answers(twice: Twice, shape: 
     planned, unplanned = twice.both(query, variables, role)
     assert planned == unplanned
     assert "data" in planned
+    assert bool(planned.get("errors")) == ("refus" in shape or "bad" in shape)
 
 
 def test_the_plan_answers_the_common_queries_and_graphql_core_the_refusals(twice: Twice) -> None:
