@@ -11,7 +11,13 @@ from eventsourcing.persistence import Notification
 
 from ..settings import Settings
 from . import search
-from .database import PostgresViews, ViewDatabase, open_views
+from .database import (
+    PostgresViews,
+    ViewDatabase,
+    discard_cut_off_load,
+    open_views,
+    sqlite_path,
+)
 from .projector import Projector
 from .queries import ReadQueries
 from .runner import AdvisoryLock, FileLock, RunnerLock, ViewRunner
@@ -23,6 +29,11 @@ REBUILD_BATCH = 5_000
 class ReadModel:
     def __init__(self, settings: Settings, app: Application, *, poll_interval: float = 0.5):
         self.app = app
+        lock: RunnerLock
+        if settings.database_url is None:
+            lock = FileLock(settings.data_dir / "views.lock")
+            # A load cut off half-way left a file not to be trusted (SQLiteViews.bulk_load).
+            discard_cut_off_load(sqlite_path(settings), lock)
         self.db: ViewDatabase = open_views(settings)
         # New (or rebuilt for a new shape) views are loaded in bulk, their indexes made
         # after the load; existing ones keep theirs.
@@ -37,7 +48,6 @@ class ReadModel:
         # reads per second inline). PostgreSQL answers over the network: a thread waits
         # for it, never the event loop.
         self.inline_reads = not isinstance(self.db, PostgresViews)
-        lock: RunnerLock
         listen = channel = None
         if isinstance(self.db, PostgresViews):
             lock = AdvisoryLock(self.db.conninfo, f"sozialplanung-views:{self.db.schema}")
@@ -46,8 +56,6 @@ class ReadModel:
             recorder = app.recorder
             assert isinstance(recorder, PostgresApplicationRecorder)  # one database for both
             listen, channel = self.db.conninfo, recorder.channel_name
-        else:
-            lock = FileLock(settings.data_dir / "views.lock")
         self.runner = ViewRunner(
             self.projector,
             app.recorder,
@@ -136,16 +144,18 @@ class ReadModel:
         gc.disable()
         try:
             applied, start = 0, self.runner.notification_id + 1
-            while True:
-                batch, events = self._read(start)
-                if not batch:
-                    create_indexes(self.db)
-                    self.fresh = False
-                    return applied
-                self.runner.advance(*self.projector.apply(batch, events))
-                applied, start = applied + len(batch), batch[-1].id + 1
-                if progress is not None:
-                    progress(len(batch))
+            with self.db.bulk_load():
+                while True:
+                    batch, events = self._read(start)
+                    if not batch:
+                        break
+                    self.runner.advance(*self.projector.apply(batch, events))
+                    applied, start = applied + len(batch), batch[-1].id + 1
+                    if progress is not None:
+                        progress(len(batch))
+                create_indexes(self.db)
+            self.fresh = False
+            return applied
         finally:
             if collecting:
                 gc.enable()
