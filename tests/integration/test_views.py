@@ -245,3 +245,15 @@ def test_an_aggregate_without_a_view_or_an_event_without_a_handler_stops_the_pro
         patch.setattr(registry, "VIEWS", tuple(v for v in registry.VIEWS if v is not MeasuresView))
         with pytest.raises(LookupError, match="Measure has no view"):
             registry.check()
+
+
+def test_short_reads_run_inline_only_on_a_local_sqlite_file(
+    app: PlanningApp, settings: Settings
+) -> None:
+    read_model = ReadModel(settings, app)
+    try:
+        # PostgreSQL answers over the network: its reads wait in a worker thread, never on
+        # the event loop (graphql/context.py, Context.read).
+        assert read_model.inline_reads is (settings.database_url is None)
+    finally:
+        read_model.close()
