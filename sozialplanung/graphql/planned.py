@@ -37,6 +37,7 @@ from graphql import (
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
+    OperationDefinitionNode,
     OperationType,
     SelectionSetNode,
     is_abstract_type,
@@ -50,7 +51,9 @@ from graphql.pyutils import Path, Undefined, is_iterable
 from prometheus_client import Counter
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
-PLANS_KEPT = 512  # as many as cost.py keeps parsed documents
+from .cost import CACHE_ENTRIES, CACHED_QUERY_LENGTH
+
+PLANS_KEPT = CACHE_ENTRIES  # as many as cost.py keeps parsed documents
 
 EXECUTIONS = Counter(
     "sozialplanung_graphql_planned",
@@ -426,12 +429,19 @@ class Plans:
         )[0]
         steps = compile_fields(executor, root, grouped)
         # @skip and @include choose fields by the variables' values: such a plan holds for
-        # this request only.
-        if not uses_directives(executor):
+        # this request only. A plan keeps its document alive: like the parse cache, only
+        # documents of a bounded length are kept (a megabyte of query each, 512 times over,
+        # would be memory for the taking).
+        if not uses_directives(executor) and _short(operation):
             self.kept[id(operation)] = (operation, steps)
             if len(self.kept) > self.size:
                 self.kept.popitem(last=False)
         return steps
+
+
+def _short(operation: OperationDefinitionNode) -> bool:
+    location = operation.loc
+    return location is not None and len(location.source.body) <= CACHED_QUERY_LENGTH
 
 
 def uses_directives(executor: PlannedExecutor) -> bool:

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from hypothesis import given
 from schemathesis import GenerationMode
+from starlette.routing import Route
 from starlette.testclient import TestClient
 
 from bench.fuzz import HARVEST_QUERY, DemoValues, fuzz_cases, realistic_scalars
@@ -200,6 +201,24 @@ def test_the_plan_answers_the_common_queries_and_graphql_core_the_refusals(twice
     body = twice.answer(refused, {}, None)
     assert body["errors"], "PUBLIC does not read who reported progress"
     assert planned_count("abandoned") == abandoned + 1
+
+
+def test_a_plan_is_kept_for_a_document_of_bounded_length_only(twice: Twice) -> None:
+    endpoint = next(
+        r for r in twice.http.app.routes if isinstance(r, Route) and r.path == "/graphql"
+    )
+    plans = endpoint.endpoint.schema.execution_context_class.plans
+    short = "{ cycles(first: 1) { nodes { number } } }"
+    long = short + "\n# " + "padding " * 3_000  # beyond what the parse cache keeps, too
+
+    twice.answer(short, {}, "ADMIN")
+    kept = [operation.loc.source.body for operation, _ in plans.kept.values()]
+    assert short in kept
+    planned = planned_count("planned")
+    for _ in range(2):
+        assert twice.answer(long, {}, "ADMIN") == twice.answer(short, {}, "ADMIN")
+    assert planned_count("planned") == planned + 4, "still answered from a plan"
+    assert all(len(operation.loc.source.body) < len(long) for operation, _ in plans.kept.values())
 
 
 def test_a_mutation_is_never_planned(twice: Twice) -> None:
