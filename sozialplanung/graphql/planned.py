@@ -62,6 +62,10 @@ EXECUTIONS = Counter(
     "(graphql-core only, e.g. mutations).",
     ["outcome"],
 )
+# Bound once: a label lookup per request is work the counter need not do.
+PLANNED, ABANDONED, UNPLANNED = (
+    EXECUTIONS.labels(o) for o in ("planned", "abandoned", "unplanned")
+)
 
 
 class Abandon(Exception):
@@ -474,7 +478,7 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
             or self.abort_signal is not None
             or (manager is not None and manager.middlewares)
         ):
-            EXECUTIONS.labels("unplanned").inc()
+            UNPLANNED.inc()
             return super().execute_operation(serially)
         run = Run(self)
         try:
@@ -483,7 +487,7 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
             run.discard()
             return self._abandoned()
         if not run.pending:
-            EXECUTIONS.labels("planned").inc()
+            PLANNED.inc()
             return self.finish(self.build_response(data))
         return self._settled(run, data)
 
@@ -497,11 +501,11 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
         except BaseException:  # cancelled: the client went away
             run.discard()
             raise
-        EXECUTIONS.labels("planned").inc()
+        PLANNED.inc()
         return self.build_response(data)
 
     def _abandoned(self) -> Any:
-        EXECUTIONS.labels("abandoned").inc()
+        ABANDONED.inc()
         return super().execute_operation()
 
 

@@ -111,8 +111,7 @@ class SQLiteViews(ViewDatabase):
         is left inside the new one."""
         with self._write_lock:
             self.close()
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            _remove(self.path)
             private_file(self.path)
             self._local = threading.local()  # every thread opens the new file
             self._writer = self._open_writer()
@@ -125,7 +124,7 @@ class SQLiteViews(ViewDatabase):
         and again at each checkpoint (bench.rebuild). A rollback still works (the journal
         is kept in memory); a crash or a kill half-way leaves the marker file, and the next
         start begins again from an empty file rather than trust a half-written one."""
-        self.loading.touch()
+        private_file(self.loading)
         _sync(self.path.parent)
         with self._write_lock:
             # Leaving WAL needs the only connection to the file: this process's readers
@@ -194,11 +193,16 @@ def discard_cut_off_load(path: Path, lock: Any) -> None:
     if not marker.exists() or not lock.acquire():
         return
     try:
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        _remove(path)
         marker.unlink(missing_ok=True)
     finally:
         lock.release()
+
+
+def _remove(path: Path) -> None:
+    """A SQLite database file with its write-ahead log and shared memory."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def _sync(path: Path) -> None:
