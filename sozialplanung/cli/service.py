@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import resource
 import shutil
 import socket
 import sys
@@ -169,4 +170,9 @@ def rebuild(settings: Settings) -> None:
     finally:
         read_model.close()
         app.close()
-    click.echo(f"Rebuilt the views from {total} events.")
+    # Peak memory, for operators sizing a machine (and bench.rebuild): a long rebuild runs
+    # in two processes (projections/partition.py), both at once.
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    other = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+    both = f", {other} MB in the process that loaded the other part" if other else ""
+    click.echo(f"Rebuilt the views from {total} events (peak memory: {own} MB here{both}).")

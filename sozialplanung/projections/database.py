@@ -15,6 +15,7 @@ from typing import Any, Protocol
 from ..settings import Settings, postgres_env, private_dir, private_file
 
 Row = dict[str, Any]
+PAGE_CACHE_KB = 32_000  # the writer's page cache (SQLite)
 
 
 class Cursor(Protocol):
@@ -93,8 +94,13 @@ class SQLiteViews(ViewDatabase):
         # which the projector applies again from its tracking position).
         writer.execute("PRAGMA synchronous=NORMAL")
         # Room for a batch's pages and for sorting when indexes are built after a rebuild.
-        writer.execute("PRAGMA cache_size=-32000")
+        writer.execute(f"PRAGMA cache_size=-{PAGE_CACHE_KB}")
         return writer
+
+    def cache_pages(self, kilobytes: int) -> None:
+        """The writer's page cache, in KB."""
+        with self._write_lock:
+            self._writer.execute(f"PRAGMA cache_size=-{int(kilobytes)}")
 
     def _connect(self) -> sqlite3.Connection:
         connection = sqlite3.connect(
@@ -111,7 +117,7 @@ class SQLiteViews(ViewDatabase):
         is left inside the new one."""
         with self._write_lock:
             self.close()
-            _remove(self.path)
+            remove_database(self.path)
             private_file(self.path)
             self._local = threading.local()  # every thread opens the new file
             self._writer = self._open_writer()
@@ -150,6 +156,36 @@ class SQLiteViews(ViewDatabase):
         _sync(self.path.parent)
 
     @contextmanager
+    def unjournaled(self) -> Iterator[None]:
+        """Writes without a rollback journal, within a bulk load only: copying many rows at
+        once (partition.merge), whose journal in memory would hold a copy of every page
+        they touch. Without a journal a failed write cannot be rolled back; the load's
+        marker stays then, and the next start discards the file."""
+        assert self.loading.exists(), "only a bulk load may write without a journal"
+        with self._write_lock:
+            mode = self._writer.execute("PRAGMA journal_mode").fetchone()[0]
+            if mode == "memory":  # not when another process kept the file in WAL mode
+                self._writer.execute("PRAGMA journal_mode=OFF")
+        try:
+            yield
+        finally:
+            with self._write_lock:
+                if mode == "memory":
+                    self._writer.execute("PRAGMA journal_mode=MEMORY")
+
+    @contextmanager
+    def attached(self, path: Path, name: str) -> Iterator[None]:
+        """Another SQLite file, readable as ``name.table`` in this file's writes (outside a
+        transaction: SQLite attaches no file inside one)."""
+        with self._write_lock:
+            self._writer.execute("ATTACH DATABASE ? AS " + name, [str(path)])
+        try:
+            yield
+        finally:
+            with self._write_lock:
+                self._writer.execute("DETACH DATABASE " + name)
+
+    @contextmanager
     def write(self) -> Iterator[Cursor]:
         with self._write_lock:
             cursor = self._writer.cursor()
@@ -184,6 +220,11 @@ def loading_marker(path: Path) -> Path:
     return path.with_name(path.name + ".loading")
 
 
+def part_path(path: Path) -> Path:
+    """Where a load in two processes keeps the other process's part (partition.py)."""
+    return path.with_name(path.name + ".part")
+
+
 def discard_cut_off_load(path: Path, lock: Any) -> None:
     """A load into empty views that was cut off (killed, crashed: see
     SQLiteViews.bulk_load) left its marker and a file not to be trusted: both go, and the
@@ -193,13 +234,14 @@ def discard_cut_off_load(path: Path, lock: Any) -> None:
     if not marker.exists() or not lock.acquire():
         return
     try:
-        _remove(path)
-        marker.unlink(missing_ok=True)
+        for database in (part_path(path), path):  # the other part's file of a load in parts
+            remove_database(database)
+            loading_marker(database).unlink(missing_ok=True)
     finally:
         lock.release()
 
 
-def _remove(path: Path) -> None:
+def remove_database(path: Path) -> None:
     """A SQLite database file with its write-ahead log and shared memory."""
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)

@@ -121,6 +121,18 @@ class MeasuresView(View):
     def tables(cls) -> dict[str, str]:
         return {**super().tables(), COUNTS[0]: COUNTS[1]}
 
+    @classmethod
+    def merging(cls, source: str) -> list[str]:
+        """The counts of another part's measures are added to this part's."""
+        rows = [f"INSERT INTO {table} SELECT * FROM {source}.{table}" for table in super().tables()]
+        return [
+            *rows,
+            "INSERT INTO measure_counts (cycle_number, working_group_id, state, n) "
+            f"SELECT cycle_number, working_group_id, state, n FROM {source}.measure_counts "
+            "WHERE true ON CONFLICT (cycle_number, working_group_id, state) "
+            "DO UPDATE SET n = measure_counts.n + excluded.n",
+        ]
+
     # Handlers ----------------------------------------------------------------------------
 
     @handles(Measure.MeasureProposed)

@@ -11,19 +11,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass
 from typing import Any, Protocol
 from uuid import UUID
 
 from eventsourcing.application import Application
 from eventsourcing.persistence import Notification
 
-from ..domain import BOOKKEEPING
 from ..domain.person import Person
 from ..domain.redaction import Redaction
 from ..integrity import GENESIS, link
 from . import audit, search
 from .database import Cursor, Row, ViewDatabase
-from .registry import VIEWS, check
+from .registry import VIEWS, check, view_class
 from .schema import DATA_TABLES, VIEW_NAME
 from .view import Batch, RowCache, View, moment
 
@@ -41,9 +41,39 @@ class Chain(Protocol):
     def links(self, after: int, until: int | None) -> dict[int, tuple[int, bytes]]: ...
 
 
-def aggregate_type_of(topic: str) -> str:
-    """'sozialplanung.domain.measure:Measure.MeasureProposed' → 'Measure'."""
-    return topic.rsplit(":", 1)[-1].split(".")[0]
+LOAD_BATCH = 5_000  # events per transaction while loading into empty views
+
+
+@dataclass(frozen=True)
+class Part:
+    """One of ``count`` parts of the aggregates, by their ids, for a load in parallel
+    processes (partition.py): each applies the events of its part's aggregates, and every
+    part counts every event, so that audit-log positions are the same in all of them."""
+
+    index: int
+    count: int
+
+    def holds(self, key: str) -> bool:
+        """Whether the aggregate with this id (a UUID as text) is in this part."""
+        return int(key[-4:], 16) % self.count == self.index
+
+
+def decode(
+    app: Application, notifications: Sequence[Notification], part: Part | None = None
+) -> list[Any]:
+    """The batch's events (None for bookkeeping, which no view shows), read with the keys
+    of the batch. With a ``part``, only the events of its aggregates."""
+    keys: Keys | None = getattr(app, "keys", None)
+    with keys.reading() if keys else nullcontext():
+        if notifications and keys is not None:
+            keys.prefetch(notifications[0].id, notifications[-1].id)
+        return [
+            app.mapper.to_domain_event(n)
+            if view_class(n.topic) is not None
+            and (part is None or part.holds(str(n.originator_id)))
+            else None
+            for n in notifications
+        ]
 
 
 class Projector:
@@ -53,7 +83,6 @@ class Projector:
         self.app = app
         self.mapper = app.mapper
         self.views: dict[str, View] = {cls.aggregate.__name__: cls() for cls in VIEWS}
-        self.bookkeeping = {cls.__name__ for cls in BOOKKEEPING}
         self.keys: Keys | None = getattr(app, "keys", None)
         self.chain: Chain | None = app.recorder if hasattr(app.recorder, "links") else None
         self.cache = RowCache()
@@ -62,6 +91,9 @@ class Projector:
         # The audit-log position of the last rewrite (erasure, redaction): answers computed
         # from the views before it hold what is gone now (the response cache drops them).
         self.rewritten_at = 0
+        # A load in parallel processes (partition.py): the part of the aggregates this
+        # projector applies; None (always, but during such a load): all of them.
+        self.part: Part | None = None
 
     def tracking(self, cursor: Cursor | None = None) -> tuple[int, int]:
         """(last notification id applied, last audit-log position written); reads the
@@ -86,37 +118,17 @@ class Projector:
         try:
             return self._by_topic[topic]
         except KeyError:
-            found = self._by_topic[topic] = self._find_view(topic)
+            cls = view_class(topic)
+            found = self._by_topic[topic] = None if cls is None else self.views[cls.name]
             return found
 
-    def _find_view(self, topic: str) -> View | None:
-        name = aggregate_type_of(topic)
-        if name in self.bookkeeping:
-            return None
-        view = self.views.get(name)
-        if view is None:
-            raise LookupError(f"No view for the aggregate {name} ({topic}).")
-        return view
-
     # Applying a batch --------------------------------------------------------------------
-
-    def decode(self, notifications: Sequence[Notification]) -> list[Any]:
-        """The batch's events (None for bookkeeping), read with the keys of the batch: a
-        rebuild decodes the next batch while this one is written."""
-        reading = self.keys.reading() if self.keys else nullcontext()
-        with reading:
-            if notifications and self.keys is not None:
-                self.keys.prefetch(notifications[0].id, notifications[-1].id)
-            return [
-                self.mapper.to_domain_event(n) if self.view_of(n.topic) is not None else None
-                for n in notifications
-            ]
 
     def apply(
         self, notifications: Sequence[Notification], events: Sequence[Any] | None = None
     ) -> tuple[int, int]:
         """Applies a batch in one transaction; returns the new tracking position. ``events``:
-        the batch decoded already (by :meth:`decode`)."""
+        the batch decoded already (by :func:`decode`)."""
         self.rewrote = False
         reading = self.keys.reading() if self.keys else nullcontext()
         with self.db.write() as cursor, reading:
@@ -138,17 +150,18 @@ class Projector:
                 if view is None:
                     continue
                 # An event of the view's aggregate (its handlers take their own classes).
-                event: Any = decoded.get(notification.id) or self.mapper.to_domain_event(
-                    notification
-                )
+                position += 1  # every part counts every event: positions are the log's
                 key = keys[notification.id]
-                stamp = moment(event.timestamp)
-                row = self._row(cursor, batch, view, key)
-                batch.after.setdefault(view.table, {})[key] = view.apply(row, event, stamp)
-                position += 1
-                audited.append(
-                    audit.audit_row(position, notification.id, view.name, key, event, stamp)
-                )
+                event: Any = decoded.get(notification.id)
+                if self.part is None or self.part.holds(key):
+                    if event is None:  # not decoded beforehand
+                        event = self.mapper.to_domain_event(notification)
+                    stamp = moment(event.timestamp)
+                    row = self._row(cursor, batch, view, key)
+                    batch.after.setdefault(view.table, {})[key] = view.apply(row, event, stamp)
+                    audited.append(
+                        audit.audit_row(position, notification.id, view.name, key, event, stamp)
+                    )
                 if isinstance(event, Person.PersonDataErased | Redaction.EventRedacted):
                     cursor.executemany(audit.INSERT, audited, storable=True)
                     audited = []
@@ -190,9 +203,9 @@ class Projector:
             if notification.originator_version == 1:
                 continue  # created in this batch: nothing to read
             view = self.view_of(notification.topic)
-            if view is None:
-                continue
             key = keys[notification.id]
+            if view is None or (self.part is not None and not self.part.holds(key)):
+                continue
             cached, row = self.cache.get(view.table, key)
             before = batch.before.setdefault(view.table, {})
             if cached:
@@ -238,6 +251,8 @@ class Projector:
         auditor is told."""
         if self.chain is None or not notifications:
             return
+        if self.part is not None and self.part.index != 0:
+            return  # a load in parts: part 0 checks the whole chain
         state = self.chain_state(cursor)
         if state["broken_at"] is not None:
             return
@@ -281,6 +296,11 @@ class Projector:
         """The rows of these aggregates read again from the log, up to the version the views
         hold, now that keys are destroyed: rows and audit rows without the text."""
         for aggregate_id in ids:
+            if self.part is not None and not self.part.holds(str(aggregate_id)):
+                # Another part's row. (In a load, which is where parts are, a key destroyed
+                # by an earlier erasure or redaction was missing when the events were
+                # decoded: the rewrite finds nothing left to remove.)
+                continue
             stored = list(self.app.recorder.select_events(aggregate_id))
             view = self.view_of(stored[0].topic) if stored else None
             if view is None:

@@ -4,31 +4,33 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
-from typing import Any
 
 from eventsourcing.application import Application
-from eventsourcing.persistence import Notification
 
 from ..settings import Settings
 from . import search
 from .database import (
+    PAGE_CACHE_KB,
     PostgresViews,
+    SQLiteViews,
     ViewDatabase,
     discard_cut_off_load,
     open_views,
     sqlite_path,
 )
-from .projector import Projector
+from .partition import PARTS, PARTS_FROM, OtherPart, merge, shrink
+from .projector import LOAD_BATCH, Part, Projector, decode
 from .queries import ReadQueries
 from .runner import AdvisoryLock, FileLock, RunnerLock, ViewRunner
 from .schema import DATA_TABLES, create_indexes, create_tables, drop_tables
-
-REBUILD_BATCH = 5_000
+from .view import RowCache
 
 
 class ReadModel:
     def __init__(self, settings: Settings, app: Application, *, poll_interval: float = 0.5):
         self.app = app
+        # From how many events a load into empty SQLite views runs in two processes.
+        self.parts_from = PARTS_FROM
         lock: RunnerLock
         if settings.database_url is None:
             lock = FileLock(settings.data_dir / "views.lock")
@@ -136,20 +138,24 @@ class ReadModel:
 
     def _load(self, progress: Callable[[int], None] | None = None) -> int:
         """Every event not yet applied, into views without their indexes, in big batches;
-        the indexes after. A load makes millions of short-lived objects and hardly a
-        reference cycle: the cycle collector would only cost time (it runs once the load
-        is done). The batches are read, decoded and applied in this one thread: a reader
-        thread beside it was slower, the two contending for the interpreter lock."""
+        the indexes after. A long load into empty SQLite views runs in two processes, each
+        applying its part of the aggregates (partition.py). A load makes millions of
+        short-lived objects and hardly a reference cycle: the cycle collector would only
+        cost time (it runs once the load is done)."""
         collecting = gc.isenabled()
         gc.disable()
         try:
-            applied, start = 0, self.runner.notification_id + 1
+            applied = 0
             with self.db.bulk_load():
-                while True:
-                    batch, events = self._read(start)
-                    if not batch:
-                        break
-                    self.runner.advance(*self.projector.apply(batch, events))
+                start = self.runner.notification_id + 1
+                stop = self.app.recorder.max_notification_id() or 0
+                if isinstance(self.db, SQLiteViews) and start == 1 and stop >= self.parts_from:
+                    applied, last = self._load_in_parts(stop, progress)
+                    start = last + 1
+                while batch := self.app.recorder.select_notifications(
+                    start=start, limit=LOAD_BATCH
+                ):
+                    self.runner.advance(*self.projector.apply(batch, decode(self.app, batch)))
                     applied, start = applied + len(batch), batch[-1].id + 1
                     if progress is not None:
                         progress(len(batch))
@@ -160,9 +166,34 @@ class ReadModel:
             if collecting:
                 gc.enable()
 
-    def _read(self, start: int) -> tuple[list[Notification], list[Any]]:
-        batch = list(self.app.recorder.select_notifications(start=start, limit=REBUILD_BATCH))
-        return batch, self.projector.decode(batch)
+    def _load_in_parts(self, stop: int, progress: Callable[[int], None] | None) -> tuple[int, int]:
+        """The log up to ``stop`` into the empty views, in two processes; returns how many
+        events and the last one's id. The position advances only once both parts are in."""
+        assert isinstance(self.db, SQLiteViews)
+        other = OtherPart(self.app, self.db.path, stop)
+        self.projector.part = part = Part(1, PARTS)
+        cache = self.projector.cache
+        self.projector.cache = RowCache(cache.size)
+        shrink(self.projector, self.db)
+        applied, last = 0, 0
+        try:
+            while batch := self.app.recorder.select_notifications(
+                start=last + 1, limit=LOAD_BATCH, stop=stop
+            ):
+                last, _ = self.projector.apply(batch, decode(self.app, batch, part))
+                applied += len(batch)
+                if progress is not None:
+                    progress(len(batch))
+            other.finish()
+            merge(self.db, other.path)
+        finally:
+            self.projector.part = None
+            # Its rows are this part's only: the other part's came with the merge.
+            self.projector.cache = cache
+            self.db.cache_pages(PAGE_CACHE_KB)
+            other.close()
+        self.runner.advance(*self.projector.tracking())
+        return applied, last
 
     def table_rows(self) -> dict[str, list[dict]]:
         """Every row of every view, in a stable order (for comparing two builds)."""

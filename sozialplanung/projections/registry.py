@@ -7,6 +7,8 @@ new can vanish from the views or the audit log unnoticed."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from ..domain import AGGREGATES, BOOKKEEPING, event_classes
 from .bodies import BodiesView
 from .briefings import BriefingsView
@@ -30,6 +32,24 @@ VIEWS: tuple[type[View], ...] = (
     BriefingsView,
     RedactionsView,
 )
+
+
+def aggregate_type_of(topic: str) -> str:
+    """'sozialplanung.domain.measure:Measure.MeasureProposed' → 'Measure'."""
+    return topic.rsplit(":", 1)[-1].split(".")[0]
+
+
+@cache
+def view_class(topic: str) -> type[View] | None:
+    """The view of an event's aggregate, by the event's topic; None for bookkeeping. An
+    aggregate neither registered nor bookkeeping is an error, never skipped."""
+    name = aggregate_type_of(topic)
+    if name in {cls.__name__ for cls in BOOKKEEPING}:
+        return None
+    for view in VIEWS:
+        if view.aggregate.__name__ == name:
+            return view
+    raise LookupError(f"No view for the aggregate {name} ({topic}).")
 
 
 def check() -> None:

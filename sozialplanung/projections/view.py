@@ -120,6 +120,12 @@ class View:
             found[child.table] = _ddl(child.columns, None)
         return found
 
+    @classmethod
+    def merging(cls, source: str) -> list[str]:
+        """SQL adding the rows of the view's tables in the attached database ``source``:
+        another part of a load in parts (partition.py), which holds other aggregates' rows."""
+        return [f"INSERT INTO {table} SELECT * FROM {source}.{table}" for table in cls.tables()]
+
     # Applying events ---------------------------------------------------------------------
 
     def apply(self, row: Row | None, event: Any, stamp: str | None = None) -> Row:
