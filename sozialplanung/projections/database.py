@@ -234,11 +234,16 @@ def discard_cut_off_load(path: Path, lock: Any) -> None:
     if not marker.exists() or not lock.acquire():
         return
     try:
-        for database in (part_path(path), path):  # the other part's file of a load in parts
-            remove_database(database)
-            loading_marker(database).unlink(missing_ok=True)
+        remove_load(part_path(path))  # the other part's file of a load in parts
+        remove_load(path)
     finally:
         lock.release()
+
+
+def remove_load(path: Path) -> None:
+    """A loaded SQLite database file, and its marker last."""
+    remove_database(path)
+    loading_marker(path).unlink(missing_ok=True)
 
 
 def remove_database(path: Path) -> None:

@@ -43,16 +43,15 @@ from . import audit, search
 from .database import (
     PAGE_CACHE_KB,
     SQLiteViews,
-    loading_marker,
     part_path,
-    remove_database,
+    remove_load,
 )
 from .projector import LOAD_BATCH, Part, Projector, decode
 from .registry import VIEWS
 from .schema import VIEW_NAME, create_tables
 
 PARTS_FROM = 100_000  # events to load at least: a second process takes a second to start
-PARTS = 2  # this machine's kind has two cores; more parts would only take turns
+PARTS = 2  # this process and one other (OtherPart): a core each on a two-core machine
 
 # The tables beside the views': a row per event or per document, of one aggregate each.
 PLAIN_TABLES = (audit.TABLE, search.TABLE)
@@ -101,8 +100,7 @@ class OtherPart:
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait()
-        remove_database(self.path)
-        loading_marker(self.path).unlink(missing_ok=True)
+        remove_load(self.path)
 
 
 def shrink(projector: Projector, db: SQLiteViews) -> None:
@@ -114,8 +112,7 @@ def shrink(projector: Projector, db: SQLiteViews) -> None:
 
 def discard_part(views: Path) -> None:
     """The other part's file of a load that did not finish."""
-    remove_database(part_path(views))
-    loading_marker(part_path(views)).unlink(missing_ok=True)
+    remove_load(part_path(views))
 
 
 def merge(db: SQLiteViews, path: Path) -> None:
@@ -166,6 +163,8 @@ def serve(fd: int) -> None:
         cls, env, path, stop = pickle.load(sys.stdin.buffer)
         _load(cls, env, path, stop)
         messages.send_bytes(_DONE)
+    except KeyboardInterrupt:
+        pass  # Ctrl-C reaches the whole process group: the load says what happened
     except Exception as error:
         with suppress(BrokenPipeError):  # the load stopped waiting: nothing to tell
             messages.send_bytes(_FAILED + f"{type(error).__name__}: {error}".encode())
@@ -182,11 +181,14 @@ def _load(cls: type[Application], env: Mapping[str, str], path: Path, stop: int)
         projector = Projector(db, app)
         projector.part = Part(0, PARTS)
         shrink(projector, db)
+        loader = os.getppid()
         with db.bulk_load():
             start = 1
             while batch := app.recorder.select_notifications(
                 start=start, limit=LOAD_BATCH, stop=stop
             ):
+                if os.getppid() != loader:  # the load was killed: nobody waits for this part
+                    raise RuntimeError("The load this part belongs to has ended.")
                 projector.apply(batch, decode(app, batch, projector.part))
                 start = batch[-1].id + 1
     finally:
