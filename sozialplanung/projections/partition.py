@@ -9,15 +9,16 @@ applies only the events of its part of the aggregates (``Part``: by the aggregat
 a file of its own. A view's row depends on its own aggregate's events only, so the parts
 never need each other's rows (the counts per cycle, working group and state, which do, are
 added up when the parts are merged); every part counts every event, so the audit-log
-positions are the log's in both. Part 0 also checks the whole hash chain.
+positions are the log's in both. The other part also checks the whole hash chain.
 
-This process loads part 1 into the views themselves; a second process (``OtherPart``,
-started as ``python -c`` with this process's import path, not through ``multiprocessing``,
-which would import the program's main module again and run its command line twice) loads
-part 0 into ``views.sqlite.part``. Both stop at the same event, the last one stored when the
-load began. Then this process copies the other part's rows in (``merge``), and the load goes
-on as usual with whatever was stored meanwhile. Until the merge, the views' position stays
-where it was: no answer is ever cached for a position whose rows were still half there.
+This process loads its part (``THIS``) into the views themselves; a second process
+(``OtherPart``, started as ``python -c`` with this process's import path, not through
+``multiprocessing``, which would import the program's main module again and run its command
+line twice) loads the other part (``OTHER``) into ``views.sqlite.part``. Both stop at the
+same event, the last one stored when the load began. Then this process copies the other
+part's rows in (``merge``), and the load goes on as usual with whatever was stored
+meanwhile. Until the merge, the views' position stays where it was: no answer is ever
+cached for a position whose rows were still half there.
 
 The other part's file lives only during the load, owner-only like every file of the views,
 inside the load's marker (``SQLiteViews.bulk_load``): a load cut off half-way leaves both
@@ -51,7 +52,12 @@ from .registry import VIEWS
 from .schema import VIEW_NAME, create_tables
 
 PARTS_FROM = 100_000  # events to load at least: a second process takes a second to start
-PARTS = 2  # this process and one other (OtherPart): a core each on a two-core machine
+# This process and one other (OtherPart): a core each on a two-core machine. The other one
+# checks the hash chain too, about a tenth of a load's work: it takes a smaller share of the
+# aggregates, so that both are done at about the same time (bench.rebuild).
+OTHER = Part(0, 46, checks_chain=True)
+THIS = Part(46, 100, checks_chain=False)
+PARTS = (OTHER, THIS)
 
 # The tables beside the views': a row per event or per document, of one aggregate each.
 PLAIN_TABLES = (audit.TABLE, search.TABLE)
@@ -63,7 +69,8 @@ _BOOT = (
 
 
 class OtherPart:
-    """The process loading part 0 of the events up to ``stop`` into a file of its own."""
+    """The process loading the other part (``OTHER``) of the events up to ``stop`` into a
+    file of its own."""
 
     def __init__(self, app: Application, views: Path, stop: int):
         self.path = part_path(views)
@@ -106,8 +113,8 @@ class OtherPart:
 def shrink(projector: Projector, db: SQLiteViews) -> None:
     """Each part remembers its share of recent rows and pages: the two processes together
     take about the memory one load takes."""
-    projector.cache.size //= PARTS
-    db.cache_pages(PAGE_CACHE_KB // PARTS)
+    projector.cache.size //= len(PARTS)
+    db.cache_pages(PAGE_CACHE_KB // len(PARTS))
 
 
 def discard_part(views: Path) -> None:
@@ -179,7 +186,8 @@ def _load(cls: type[Application], env: Mapping[str, str], path: Path, stop: int)
     try:
         create_tables(db, indexes=False)
         projector = Projector(db, app)
-        projector.part = Part(0, PARTS)
+        projector.part = OTHER
+        projector.full_text = False  # its documents are indexed as they merge
         shrink(projector, db)
         loader = os.getppid()
         with db.bulk_load():

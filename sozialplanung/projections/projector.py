@@ -46,16 +46,19 @@ LOAD_BATCH = 5_000  # events per transaction while loading into empty views
 
 @dataclass(frozen=True)
 class Part:
-    """One of ``count`` parts of the aggregates, by their ids, for a load in parallel
-    processes (partition.py): each applies the events of its part's aggregates, and every
-    part counts every event, so that audit-log positions are the same in all of them."""
+    """The aggregates whose id falls into buckets ``first`` to ``end`` (exclusive) of 100,
+    for a load in parallel processes (partition.py): each applies the events of its part's
+    aggregates, and every part counts every event, so that audit-log positions are the same
+    in all of them. One part checks the hash chain."""
 
-    index: int
-    count: int
+    first: int
+    end: int
+    checks_chain: bool
 
-    def holds(self, key: str) -> bool:
-        """Whether the aggregate with this id (a UUID as text) is in this part."""
-        return int(key[-4:], 16) % self.count == self.index
+    def holds(self, aggregate_id: UUID | str) -> bool:
+        """Whether the aggregate with this id is in this part."""
+        uuid = aggregate_id if isinstance(aggregate_id, UUID) else UUID(aggregate_id)
+        return self.first <= uuid.int % 100 < self.end
 
 
 def decode(
@@ -69,8 +72,7 @@ def decode(
             keys.prefetch(notifications[0].id, notifications[-1].id)
         return [
             app.mapper.to_domain_event(n)
-            if view_class(n.topic) is not None
-            and (part is None or part.holds(str(n.originator_id)))
+            if view_class(n.topic) is not None and (part is None or part.holds(n.originator_id))
             else None
             for n in notifications
         ]
@@ -94,6 +96,9 @@ class Projector:
         # A load in parallel processes (partition.py): the part of the aggregates this
         # projector applies; None (always, but during such a load): all of them.
         self.part: Part | None = None
+        # Whether it keeps the full-text index current with the search documents: not in
+        # the second part of a load in parts, whose documents are indexed as they merge.
+        self.full_text = True
 
     def tracking(self, cursor: Cursor | None = None) -> tuple[int, int]:
         """(last notification id applied, last audit-log position written); reads the
@@ -139,7 +144,12 @@ class Projector:
             fresh = [n for n in notifications if n.id > last_id]  # not applied before
             if fresh and self.keys is not None and not decoded:
                 self.keys.prefetch(fresh[0].id, fresh[-1].id)
-            keys = {n.id: str(n.originator_id) for n in fresh}
+            # The aggregates' ids as the views key them: this part's only (in a load in parts).
+            keys = {
+                n.id: str(n.originator_id)
+                for n in fresh
+                if self.part is None or self.part.holds(n.originator_id)
+            }
             self._check_chain(cursor, fresh, keys)
             batch = Batch()
             self._prefetch(cursor, batch, fresh, keys)
@@ -151,9 +161,9 @@ class Projector:
                     continue
                 # An event of the view's aggregate (its handlers take their own classes).
                 position += 1  # every part counts every event: positions are the log's
-                key = keys[notification.id]
+                key = keys.get(notification.id)
                 event: Any = decoded.get(notification.id)
-                if self.part is None or self.part.holds(key):
+                if key is not None:
                     if event is None:  # not decoded beforehand
                         event = self.mapper.to_domain_event(notification)
                     stamp = moment(event.timestamp)
@@ -178,8 +188,10 @@ class Projector:
                 view.flush(
                     cursor, batch.before.get(view.table, {}), batch.after.get(view.table, {})
                 )
-            search.refresh(cursor, self.db.postgres, batch.before, batch.after)
-            if self.rewrote:
+            search.refresh(
+                cursor, self.db.postgres, batch.before, batch.after, full_text=self.full_text
+            )
+            if self.rewrote and self.full_text:
                 search.purge(cursor, self.db.postgres)
             cursor.execute("DELETE FROM view_tracking WHERE view_name = ?", [VIEW_NAME])
             cursor.execute(
@@ -203,8 +215,8 @@ class Projector:
             if notification.originator_version == 1:
                 continue  # created in this batch: nothing to read
             view = self.view_of(notification.topic)
-            key = keys[notification.id]
-            if view is None or (self.part is not None and not self.part.holds(key)):
+            key = keys.get(notification.id)
+            if view is None or key is None:
                 continue
             cached, row = self.cache.get(view.table, key)
             before = batch.before.setdefault(view.table, {})
@@ -251,8 +263,8 @@ class Projector:
         auditor is told."""
         if self.chain is None or not notifications:
             return
-        if self.part is not None and self.part.index != 0:
-            return  # a load in parts: part 0 checks the whole chain
+        if self.part is not None and not self.part.checks_chain:
+            return  # a load in parts: the other part checks the whole chain
         state = self.chain_state(cursor)
         if state["broken_at"] is not None:
             return
@@ -274,7 +286,7 @@ class Projector:
             previous = link(
                 previous,
                 position,
-                keys[position],
+                keys.get(position) or str(event.originator_id),
                 event.originator_version,
                 event.topic,
                 event.state,
@@ -296,7 +308,7 @@ class Projector:
         """The rows of these aggregates read again from the log, up to the version the views
         hold, now that keys are destroyed: rows and audit rows without the text."""
         for aggregate_id in ids:
-            if self.part is not None and not self.part.holds(str(aggregate_id)):
+            if self.part is not None and not self.part.holds(aggregate_id):
                 # Another part's row. (In a load, which is where parts are, a key destroyed
                 # by an earlier erasure or redaction was missing when the events were
                 # decoded: the rewrite finds nothing left to remove.)

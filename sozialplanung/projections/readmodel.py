@@ -18,8 +18,8 @@ from .database import (
     open_views,
     sqlite_path,
 )
-from .partition import PARTS, PARTS_FROM, OtherPart, merge, shrink
-from .projector import LOAD_BATCH, Part, Projector, decode
+from .partition import PARTS_FROM, THIS, OtherPart, merge, shrink
+from .projector import LOAD_BATCH, Projector, decode
 from .queries import ReadQueries
 from .runner import AdvisoryLock, FileLock, RunnerLock, ViewRunner
 from .schema import DATA_TABLES, create_indexes, create_tables, drop_tables
@@ -171,7 +171,7 @@ class ReadModel:
         events and the last one's id. The position advances only once both parts are in."""
         assert isinstance(self.db, SQLiteViews)
         other = OtherPart(self.app, self.db.path, stop)
-        self.projector.part = part = Part(1, PARTS)
+        self.projector.part = THIS
         cache = self.projector.cache
         self.projector.cache = RowCache(cache.size)
         shrink(self.projector, self.db)
@@ -180,7 +180,7 @@ class ReadModel:
             while batch := self.app.recorder.select_notifications(
                 start=last + 1, limit=LOAD_BATCH, stop=stop
             ):
-                last, _ = self.projector.apply(batch, decode(self.app, batch, part))
+                last, _ = self.projector.apply(batch, decode(self.app, batch, THIS))
                 applied += len(batch)
                 if progress is not None:
                     progress(len(batch))

@@ -132,8 +132,11 @@ def refresh(
     postgres: bool,
     before: dict[str, dict[str, Row | None]],
     after: dict[str, dict[str, Row]],
+    *,
+    full_text: bool = True,
 ) -> None:
-    """The documents of the rows a batch changed, where their text changed."""
+    """The documents of the rows a batch changed, where their text changed; with
+    ``full_text``, their entries in the full-text index too."""
     documents = [
         _document(table, key, row)
         for table in KINDS
@@ -151,6 +154,8 @@ def refresh(
         "ON CONFLICT (doc) DO UPDATE SET body = excluded.body, terms = excluded.terms",
         documents,
     )
+    if not full_text:
+        return
     if postgres:
         cursor.executemany(
             f"UPDATE {TABLE} SET vector = to_tsvector('simple', terms) WHERE doc = ?",
