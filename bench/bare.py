@@ -65,4 +65,6 @@ def page(db: sqlite3.Connection, cycle: int) -> Response:
 
 
 if __name__ == "__main__":
-    uvicorn.run(app(sys.argv[1]), port=int(sys.argv[2]), log_level="warning")
+    # Served as `sozialplanung serve` serves: uvicorn with its access log (one line per
+    # request), so that both pay the same for what is not their own work.
+    uvicorn.run(app(sys.argv[1]), port=int(sys.argv[2]), log_level="info")
