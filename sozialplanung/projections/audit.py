@@ -35,7 +35,6 @@ INDEXES = (
     "events (actor, position)",
     "events (recorded_at, position)",
     "events (correlation_id)",
-    "events (notification_id)",
 )
 METADATA = frozenset(
     {
