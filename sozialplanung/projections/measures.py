@@ -18,7 +18,7 @@ from ..domain.measure import Measure
 from .database import Cursor, Row
 from .paging import Page, keyset_page
 from .search import SearchQueries
-from .view import Child, View, day, handles, ident
+from .view import Child, View, copy_rows, day, handles, ident
 
 COLUMNS = {
     "id": "TEXT",
@@ -124,9 +124,8 @@ class MeasuresView(View):
     @classmethod
     def merging(cls, source: str) -> list[str]:
         """The counts of another part's measures are added to this part's."""
-        rows = [f"INSERT INTO {table} SELECT * FROM {source}.{table}" for table in super().tables()]
         return [
-            *rows,
+            *(copy_rows(table, source) for table in super().tables()),
             "INSERT INTO measure_counts (cycle_number, working_group_id, state, n) "
             f"SELECT cycle_number, working_group_id, state, n FROM {source}.measure_counts "
             "WHERE true ON CONFLICT (cycle_number, working_group_id, state) "

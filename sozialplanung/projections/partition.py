@@ -50,6 +50,7 @@ from .database import (
 from .projector import LOAD_BATCH, Part, Projector, decode
 from .registry import VIEWS
 from .schema import VIEW_NAME, create_tables
+from .view import RowCache, copy_rows
 
 PARTS_FROM = 100_000  # events to load at least: a second process takes a second to start
 # This process and one other (OtherPart): a core each on a two-core machine. The other one
@@ -111,9 +112,9 @@ class OtherPart:
 
 
 def shrink(projector: Projector, db: SQLiteViews) -> None:
-    """Each part remembers its share of recent rows and pages: the two processes together
-    take about the memory one load takes."""
-    projector.cache.size //= len(PARTS)
+    """Each part remembers its share of recent rows and pages, in a row cache of its own:
+    the two processes together take about the memory one load takes."""
+    projector.cache = RowCache(projector.cache.size // len(PARTS))
     db.cache_pages(PAGE_CACHE_KB // len(PARTS))
 
 
@@ -157,7 +158,7 @@ def merge(db: SQLiteViews, path: Path) -> None:
 def merging(source: str) -> list[str]:
     """SQL adding every table's rows from the other part (attached as ``source``)."""
     return [
-        *(f"INSERT INTO {table} SELECT * FROM {source}.{table}" for table in PLAIN_TABLES),
+        *(copy_rows(table, source) for table in PLAIN_TABLES),
         *(statement for view in VIEWS for statement in view.merging(source)),
     ]
 

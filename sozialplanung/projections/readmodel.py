@@ -23,7 +23,6 @@ from .projector import LOAD_BATCH, Projector, decode
 from .queries import ReadQueries
 from .runner import AdvisoryLock, FileLock, RunnerLock, ViewRunner
 from .schema import DATA_TABLES, create_indexes, create_tables, drop_tables
-from .view import RowCache
 
 
 class ReadModel:
@@ -173,7 +172,6 @@ class ReadModel:
         other = OtherPart(self.app, self.db.path, stop)
         self.projector.part = THIS
         cache = self.projector.cache
-        self.projector.cache = RowCache(cache.size)
         shrink(self.projector, self.db)
         applied, last = 0, 0
         try:

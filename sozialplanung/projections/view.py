@@ -59,6 +59,11 @@ def plain(value: Any) -> Any:
     return value
 
 
+def copy_rows(table: str, source: str) -> str:
+    """SQL adding every row of ``table`` in the attached database ``source``."""
+    return f"INSERT INTO {table} SELECT * FROM {source}.{table}"
+
+
 def handles(*event_classes: type) -> Callable[[H], H]:
     """Marks a view method as the handler of these event classes."""
 
@@ -124,7 +129,7 @@ class View:
     def merging(cls, source: str) -> list[str]:
         """SQL adding the rows of the view's tables in the attached database ``source``:
         another part of a load in parts (partition.py), which holds other aggregates' rows."""
-        return [f"INSERT INTO {table} SELECT * FROM {source}.{table}" for table in cls.tables()]
+        return [copy_rows(table, source) for table in cls.tables()]
 
     # Applying events ---------------------------------------------------------------------
 

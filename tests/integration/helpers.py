@@ -7,6 +7,8 @@ from datetime import date
 from uuid import UUID
 
 from sozialplanung.application import PlanningApp
+from sozialplanung.projections import ReadModel
+from sozialplanung.settings import Settings
 
 from ..conftest import meta_on
 
@@ -36,6 +38,18 @@ class World:
 
     def events(self) -> int:
         return self.app.recorder.max_notification_id() or 0
+
+
+def next_start_loads_again(settings: Settings, app: PlanningApp, expected: dict) -> None:
+    """The next start finds empty views, loads them from the log, and they hold ``expected``
+    (what a load that failed or was cut off must come to)."""
+    views = ReadModel(settings, app)
+    try:
+        assert views.fresh
+        views.catch_up()
+        assert views.table_rows() == expected
+    finally:
+        views.close()
 
 
 def build_world(app: PlanningApp) -> World:

@@ -14,7 +14,7 @@ from sozialplanung.projections import ReadModel
 from sozialplanung.projections.runner import FileLock
 from sozialplanung.settings import Settings
 
-from .helpers import build_world
+from .helpers import build_world, next_start_loads_again
 
 
 @pytest.fixture
@@ -45,14 +45,8 @@ def test_a_load_cut_off_half_way_starts_again_from_an_empty_file(world: tuple) -
     # What a kill during the load leaves: the marker, and a file that cannot be trusted.
     (settings.data_dir / "views.sqlite.loading").touch()
     (settings.data_dir / "views.sqlite").write_bytes(b"half a page of a database" * 100)
-    views = ReadModel(settings, app)
-    try:
-        assert views.fresh
-        views.catch_up()
-        assert views.table_rows() == expected
-        assert not (settings.data_dir / "views.sqlite.loading").exists()
-    finally:
-        views.close()
+    next_start_loads_again(settings, app, expected)
+    assert not (settings.data_dir / "views.sqlite.loading").exists()
 
 
 def test_the_file_of_a_load_still_under_way_in_another_process_is_left_alone(
@@ -93,10 +87,4 @@ def test_a_load_that_fails_leaves_the_marker_and_the_next_start_loads_again(
         assert (settings.data_dir / "views.sqlite.loading").exists()
     finally:
         views.close()
-    again = ReadModel(settings, app)
-    try:
-        assert again.fresh
-        again.catch_up()
-        assert again.table_rows() == expected
-    finally:
-        again.close()
+    next_start_loads_again(settings, app, expected)

@@ -20,6 +20,7 @@ from sozialplanung.settings import Settings
 
 from ..conftest import meta_on
 from ..demo_store import DemoCopy
+from .helpers import next_start_loads_again
 
 ONE_PROCESS = 10**12  # more events than any test stores: the load stays in one process
 
@@ -147,13 +148,7 @@ def test_a_part_that_fails_fails_the_load_and_the_next_start_loads_again(
             views.close()
         assert loading_marker(views_file).exists()  # not to be trusted
         assert not part_path(views_file).exists()
-        views = ReadModel(sqlite_settings, store)  # the next start: from an empty file
-        try:
-            assert views.fresh
-            views.catch_up()
-            assert views.table_rows() == expected
-        finally:
-            views.close()
+        next_start_loads_again(sqlite_settings, store, expected)
 
 
 def test_a_load_cut_off_leaves_no_part_behind(
