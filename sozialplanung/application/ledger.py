@@ -13,11 +13,11 @@ who can write the database could rebuild the whole chain; the head (position and
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from eventsourcing.persistence import StoredEvent
+from eventsourcing.persistence import Notification, StoredEvent
 from eventsourcing.postgres import PostgresApplicationRecorder
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor
 from psycopg.sql import SQL, Identifier
@@ -78,6 +78,20 @@ class Ledger:
     def drop_snapshots(self, cursor: Any, aggregate_ids: Sequence[Any]) -> None:
         raise NotImplementedError
 
+    def scan(
+        self,
+        start: int,
+        limit: int,
+        stop: int | None = None,
+        wanted: Callable[[str], bool] | None = None,
+    ) -> list[Notification]:
+        """The log from ``start`` (up to ``stop``) as a load reads it: what
+        ``select_notifications`` returns, except that an event whose aggregate is not
+        ``wanted`` (asked with the id's text) may keep its id as text, as ``str(UUID)``
+        writes it. A load in parts counts and chains such an event, and never decodes it."""
+        select: Any = getattr(self, "select_notifications")  # noqa: B009 - the recorder's
+        return list(select(start=start, limit=limit, stop=stop))
+
     def links(self, after: int, until: int | None) -> dict[int, tuple[int, bytes]]:
         """The chain's links after ``after`` up to ``until`` (or the next few past the last
         event, when ``until`` is None), as {position: (previous position, hash)}."""
@@ -123,12 +137,53 @@ class SQLiteLedgerRecorder(Ledger, SQLiteApplicationRecorder):
             self.record(c, list(ids or []), stored_events)
         return ids
 
+    def scan(
+        self,
+        start: int,
+        limit: int,
+        stop: int | None = None,
+        wanted: Callable[[str], bool] | None = None,
+    ) -> list[Notification]:
+        # Rows as plain tuples, and no UUID made for an id the load passes by: the library's
+        # reader spends more on its rows and ids than SQLite on reading (bench.rebuild).
+        statement = (
+            "SELECT rowid, originator_id, originator_version, topic, state "
+            f"FROM {self.events_table_name} WHERE rowid >= ? "
+            + ("AND rowid <= ? " if stop is not None else "")
+            + "ORDER BY rowid LIMIT ?"
+        )
+        params = [start, *([stop] if stop is not None else []), limit]
+        convert = self.convert_originator_id
+        with self.datastore.transaction(commit=False) as c:
+            c.sqlite_cursor.row_factory = None  # this transaction's own cursor
+            c.execute(statement, params)
+            return [
+                Notification(
+                    id=rowid,
+                    originator_id=(
+                        convert(text) if wanted is None or wanted(text) else _uuid_text(text)
+                    ),
+                    originator_version=version,
+                    topic=topic,
+                    state=state,
+                )
+                for rowid, text, version, topic, state in c.fetchall()
+            ]
+
     def drop_snapshots(self, cursor: Any, aggregate_ids: Sequence[Any]) -> None:
         for aggregate_id in aggregate_ids:
             cursor.execute(
                 f"DELETE FROM {self.snapshots_table} WHERE originator_id = ?",
                 (aggregate_id.hex,),
             )
+
+
+def _uuid_text(stored: str) -> str:
+    """An id as ``str(UUID)`` writes it, from the 32 hex digits the SQLite store keeps: in a
+    quarter of the time a UUID takes to make."""
+    if len(stored) != 32:
+        return stored
+    return f"{stored[:8]}-{stored[8:12]}-{stored[12:16]}-{stored[16:20]}-{stored[20:]}"
 
 
 class PostgresLedgerRecorder(Ledger, PostgresApplicationRecorder):

@@ -47,7 +47,7 @@ from .database import (
     part_path,
     remove_load,
 )
-from .projector import LOAD_BATCH, Part, Projector, decode
+from .projector import Part, Projector, decode, read
 from .registry import VIEWS
 from .schema import VIEW_NAME, create_tables
 from .view import RowCache, copy_rows
@@ -56,8 +56,8 @@ PARTS_FROM = 100_000  # events to load at least: a second process takes a second
 # This process and one other (OtherPart): a core each on a two-core machine. The other one
 # checks the hash chain too, about a tenth of a load's work: it takes a smaller share of the
 # aggregates, so that both are done at about the same time (bench.rebuild).
-OTHER = Part(0, 46, checks_chain=True)
-THIS = Part(46, 100, checks_chain=False)
+OTHER = Part(0, 118, checks_chain=True)
+THIS = Part(118, 256, checks_chain=False)
 PARTS = (OTHER, THIS)
 
 # The tables beside the views': a row per event or per document, of one aggregate each.
@@ -193,9 +193,7 @@ def _load(cls: type[Application], env: Mapping[str, str], path: Path, stop: int)
         loader = os.getppid()
         with db.bulk_load():
             start = 1
-            while batch := app.recorder.select_notifications(
-                start=start, limit=LOAD_BATCH, stop=stop
-            ):
+            while batch := read(app, start, stop, OTHER):
                 if os.getppid() != loader:  # the load was killed: nobody waits for this part
                     raise RuntimeError("The load this part belongs to has ended.")
                 projector.apply(batch, decode(app, batch, projector.part))

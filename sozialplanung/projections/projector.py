@@ -9,7 +9,7 @@ rewrites the views of the aggregates concerned from the log, without the text.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -41,12 +41,24 @@ class Chain(Protocol):
     def links(self, after: int, until: int | None) -> dict[int, tuple[int, bytes]]: ...
 
 
+class Scan(Protocol):
+    """The event store's reader for loads (the ledger's ``scan``)."""
+
+    def __call__(
+        self,
+        start: int,
+        limit: int,
+        stop: int | None = None,
+        wanted: Callable[[str], bool] | None = None,
+    ) -> Sequence[Notification]: ...
+
+
 LOAD_BATCH = 5_000  # events per transaction while loading into empty views
 
 
 @dataclass(frozen=True)
 class Part:
-    """The aggregates whose id falls into buckets ``first`` to ``end`` (exclusive) of 100,
+    """The aggregates whose id ends in a byte from ``first`` to ``end`` (exclusive) of 256,
     for a load in parallel processes (partition.py): each applies the events of its part's
     aggregates, and every part counts every event, so that audit-log positions are the same
     in all of them. One part checks the hash chain."""
@@ -56,9 +68,26 @@ class Part:
     checks_chain: bool
 
     def holds(self, aggregate_id: UUID | str) -> bool:
-        """Whether the aggregate with this id is in this part."""
-        uuid = aggregate_id if isinstance(aggregate_id, UUID) else UUID(aggregate_id)
-        return self.first <= uuid.int % 100 < self.end
+        """Whether the aggregate with this id (a UUID, or its text as the log stores it:
+        the last two hex digits are the same byte) is in this part."""
+        last = (
+            aggregate_id.int & 0xFF
+            if isinstance(aggregate_id, UUID)
+            else int(aggregate_id[-2:], 16)
+        )
+        return self.first <= last < self.end
+
+
+def read(
+    app: Application, start: int, stop: int | None = None, part: Part | None = None
+) -> Sequence[Notification]:
+    """The next batch of a load, from ``start`` up to ``stop``: through the ledger's reader
+    for loads where the store has one. With a ``part``, an event of another part's
+    aggregate may keep its id as text: it is counted and chained, never decoded."""
+    scan: Scan | None = getattr(app.recorder, "scan", None)
+    if scan is None:
+        return app.recorder.select_notifications(start=start, limit=LOAD_BATCH, stop=stop)
+    return scan(start, LOAD_BATCH, stop, None if part is None else part.holds)
 
 
 def decode(

@@ -19,7 +19,7 @@ from .database import (
     sqlite_path,
 )
 from .partition import PARTS_FROM, THIS, OtherPart, merge, shrink
-from .projector import LOAD_BATCH, Projector, decode
+from .projector import Projector, decode, read
 from .queries import ReadQueries
 from .runner import AdvisoryLock, FileLock, RunnerLock, ViewRunner
 from .schema import DATA_TABLES, create_indexes, create_tables, drop_tables
@@ -151,9 +151,7 @@ class ReadModel:
                 if isinstance(self.db, SQLiteViews) and start == 1 and stop >= self.parts_from:
                     applied, last = self._load_in_parts(stop, progress)
                     start = last + 1
-                while batch := self.app.recorder.select_notifications(
-                    start=start, limit=LOAD_BATCH
-                ):
+                while batch := read(self.app, start):
                     self.runner.advance(*self.projector.apply(batch, decode(self.app, batch)))
                     applied, start = applied + len(batch), batch[-1].id + 1
                     if progress is not None:
@@ -175,9 +173,7 @@ class ReadModel:
         shrink(self.projector, self.db)
         applied, last = 0, 0
         try:
-            while batch := self.app.recorder.select_notifications(
-                start=last + 1, limit=LOAD_BATCH, stop=stop
-            ):
+            while batch := read(self.app, last + 1, stop, THIS):
                 last, _ = self.projector.apply(batch, decode(self.app, batch, THIS))
                 applied += len(batch)
                 if progress is not None:
