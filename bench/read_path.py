@@ -84,6 +84,9 @@ def read_rates(settings: Settings, token: str) -> dict[str, float]:
 
 
 def write_rates(settings: Settings, token: str, started: list[UUID]) -> dict[str, float]:
+    """Over HTTP and in-process, alternating (the faster round counts, as for the reads).
+    The server is stopped while the in-process writes run: its projector would otherwise
+    spend the machine's time applying them, and the reference would run slower."""
     port = http.free_port()
     calls = [
         http.graphql(
@@ -93,12 +96,15 @@ def write_rates(settings: Settings, token: str, started: list[UUID]) -> dict[str
         )
         for measure in started
     ]
-    with http.sozialplanung(settings.data_dir, port):
-        answer = http.answer(port, calls[0])
-        assert answer["data"]["reportProgress"]["userErrors"] == [], answer
-        sequential = http.rate(port, calls[:1], clients=1, seconds=SECONDS)
-        parallel = http.rate(port, calls, clients=len(calls), seconds=SECONDS)
-    return {"sequential": sequential, "parallel": parallel, "raw": raw_writes(settings, started[0])}
+    rates: dict[str, list[float]] = {"sequential": [], "parallel": [], "raw": []}
+    for _ in range(2):
+        with http.sozialplanung(settings.data_dir, port):
+            answer = http.answer(port, calls[0])
+            assert answer["data"]["reportProgress"]["userErrors"] == [], answer
+            rates["sequential"].append(http.rate(port, calls[:1], clients=1, seconds=SECONDS))
+            rates["parallel"].append(http.rate(port, calls, clients=len(calls), seconds=SECONDS))
+        rates["raw"].append(raw_writes(settings, started[0]))
+    return {name: max(values) for name, values in rates.items()}
 
 
 def raw_writes(settings: Settings, measure: UUID) -> float:
