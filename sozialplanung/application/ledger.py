@@ -169,6 +169,9 @@ class SQLiteLedgerRecorder(Ledger, SQLiteApplicationRecorder):
             return [
                 Notification(
                     id=rowid,
+                    # Passed by as text only when spelled as the store writes ids (32
+                    # hex digits, the last two the id's last byte); any other spelling is
+                    # read as the UUID it spells (``respelled`` names it for verify).
                     originator_id=(
                         _uuid_text(text)
                         if wanted is not None and len(text) == 32 and not wanted(text)
