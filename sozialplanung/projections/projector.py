@@ -41,16 +41,8 @@ class Chain(Protocol):
     def links(self, after: int, until: int | None) -> dict[int, tuple[int, bytes]]: ...
 
 
-class Scan(Protocol):
-    """The event store's reader for loads (the ledger's ``scan``)."""
-
-    def __call__(
-        self,
-        start: int,
-        limit: int,
-        stop: int | None = None,
-        wanted: Callable[[str], bool] | None = None,
-    ) -> Sequence[Notification]: ...
+# The event store's reader for loads (the ledger's ``scan``): start, limit, stop, wanted.
+Scan = Callable[[int, int, int | None, Callable[[str], bool] | None], Sequence[Notification]]
 
 
 LOAD_BATCH = 5_000  # events per transaction while loading into empty views
