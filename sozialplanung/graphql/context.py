@@ -40,6 +40,10 @@ class Loaders:
         }
         # Rows read ahead with a page, by kind and key (None: there is no such row).
         self.known: dict[str, dict[Any, Row | None]] = {kind: {} for kind in self.reads}
+        # The objects made of them, by maker and key: fifty measures of a page share a
+        # handful of leads, and each lead is made once (the types hold no state beyond
+        # their row, so one object may stand in many places of an answer).
+        self.made: dict[Callable[[Row], Any], dict[Any, Any]] = {}
         self._loaders: dict[str, DataLoader[Any, Any]] = {}
 
     def loader(self, kind: str) -> DataLoader[Any, Row | None]:
@@ -121,10 +125,14 @@ class Loaders:
         awaitable) from the loader, batched with the rest of the request."""
         if key is None:
             return None
+        made = self.made.setdefault(make, {})
+        if key in made:
+            return made[key]
         known = self.known[kind]
         if key in known:
             row = known[key]
-            return make(row) if row is not None else None
+            found = made[key] = make(row) if row is not None else None
+            return found
         loader = self.loader(kind)
 
         async def later() -> T | None:
@@ -138,6 +146,7 @@ class Loaders:
             loader.clear_all()
         for known in self.known.values():
             known.clear()
+        self.made.clear()
 
 
 @dataclass(frozen=True)

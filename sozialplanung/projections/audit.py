@@ -173,8 +173,8 @@ class AuditLog:
     def __init__(self, db: ViewDatabase):
         self.db = db
 
-    def decode(self, row: Row) -> Row:
-        return row
+    def decode_all(self, rows: list[Row]) -> list[Row]:
+        return rows  # the payload stays JSON text: the API hands it out as it is
 
     def page(self, audit: AuditFilter, *, first: int | None, after: str | None) -> Page:
         where, params = audit.conditions()

@@ -197,10 +197,10 @@ class BodiesView(View):
             "(dissolved_on IS NULL OR dissolved_on > ?) ORDER BY name, id",
             [on, on],
         )
-        return [self.decode(row) for row in rows]
+        return self.decode_all(rows)
 
     def all(self) -> list[Row]:
-        return [self.decode(row) for row in self.db.query("SELECT * FROM bodies ORDER BY name, id")]
+        return self.decode_all(self.db.query("SELECT * FROM bodies ORDER BY name, id"))
 
     def memberships_of(self, member_id: str) -> list[Row]:
         """Where someone is or was a member, with the body's name (Auskunft, Art. 15)."""

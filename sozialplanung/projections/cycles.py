@@ -93,10 +93,10 @@ class CyclesView(View):
         rows = self.db.query(
             f"SELECT * FROM cycles WHERE number IN ({', '.join('?' for _ in numbers)})", numbers
         )
-        return {row["number"]: self.decode(row) for row in rows}
+        return {row["number"]: row for row in self.decode_all(rows)}
 
     def numbers(self) -> list[int]:
         return [row["number"] for row in self.db.query("SELECT number FROM cycles ORDER BY number")]
 
     def all(self) -> list[Row]:
-        return [self.decode(r) for r in self.db.query("SELECT * FROM cycles ORDER BY number")]
+        return self.decode_all(self.db.query("SELECT * FROM cycles ORDER BY number"))

