@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
+from uuid import UUID
 
 from eventsourcing.persistence import Notification, StoredEvent
 from eventsourcing.postgres import PostgresApplicationRecorder
@@ -26,6 +27,20 @@ from ..integrity import GENESIS, link
 from .keys import KeyStore, Staged
 
 BATCH = 2_000
+
+
+class IdOfNoAggregate(ValueError):
+    """A stored event whose aggregate id spells no UUID at all: the store was written past
+    the application (the library never writes such an id). A load stops there, naming the
+    position; ``verify`` names it as altered."""
+
+    def __init__(self, position: int, stored: str):
+        super().__init__(
+            f"The event at position {position} names no aggregate: its id {stored[:60]!r} "
+            "is no UUID. The event log was altered; `sozialplanung verify` names the first "
+            "altered event."
+        )
+        self.position = position
 
 
 class Ledger:
@@ -84,11 +99,15 @@ class Ledger:
         limit: int,
         stop: int | None = None,
         wanted: Callable[[str], bool] | None = None,
+        *,
+        unreadable_ids: bool = False,
     ) -> list[Notification]:
         """The log from ``start`` (up to ``stop``) as a load reads it: what
         ``select_notifications`` returns, except that an event whose aggregate is not
         ``wanted`` (asked with the id's text) may keep its id as text, as ``str(UUID)``
-        writes it. A load in parts counts and chains such an event, and never decodes it."""
+        writes it. A load in parts counts and chains such an event, and never decodes it.
+        An id that spells no UUID raises ``IdOfNoAggregate``, or with ``unreadable_ids``
+        stays the text it is (``verify``, which names it)."""
         select: Any = getattr(self, "select_notifications")  # noqa: B009 - the recorder's
         return list(select(start=start, limit=limit, stop=stop))
 
@@ -152,6 +171,8 @@ class SQLiteLedgerRecorder(Ledger, SQLiteApplicationRecorder):
         limit: int,
         stop: int | None = None,
         wanted: Callable[[str], bool] | None = None,
+        *,
+        unreadable_ids: bool = False,
     ) -> list[Notification]:
         # Rows as plain tuples, and no UUID made for an id the load passes by: the library's
         # reader spends more on its rows and ids than SQLite on reading (bench.rebuild).
@@ -166,6 +187,8 @@ class SQLiteLedgerRecorder(Ledger, SQLiteApplicationRecorder):
         with self.datastore.transaction(commit=False) as c:
             c.sqlite_cursor.row_factory = None  # this transaction's own cursor
             c.execute(statement, params)
+            rows = c.fetchall()
+        try:
             return [
                 Notification(
                     id=rowid,
@@ -181,7 +204,18 @@ class SQLiteLedgerRecorder(Ledger, SQLiteApplicationRecorder):
                     topic=topic,
                     state=state,
                 )
-                for rowid, text, version, topic, state in c.fetchall()
+                for rowid, text, version, topic, state in rows
+            ]
+        except ValueError:  # an id that spells no UUID: the batch again, row by row
+            return [
+                Notification(
+                    id=rowid,
+                    originator_id=_read_id(rowid, text, convert, wanted, unreadable_ids),
+                    originator_version=version,
+                    topic=topic,
+                    state=state,
+                )
+                for rowid, text, version, topic, state in rows
             ]
 
     def respelled(self, after: int, until: int) -> list[int]:
@@ -201,6 +235,25 @@ class SQLiteLedgerRecorder(Ledger, SQLiteApplicationRecorder):
                 f"DELETE FROM {self.snapshots_table} WHERE originator_id = ?",
                 (aggregate_id.hex,),
             )
+
+
+def _read_id(
+    position: int,
+    stored: str,
+    convert: Callable[[str], Any],
+    wanted: Callable[[str], bool] | None,
+    unreadable_ids: bool,
+) -> Any:
+    """One id as ``scan`` reads it, for a batch holding an id that spells no UUID."""
+    try:
+        aggregate_id = convert(stored)
+    except ValueError:
+        if unreadable_ids:
+            return stored
+        raise IdOfNoAggregate(position, stored) from None
+    if wanted is not None and len(stored) == 32 and not wanted(stored):
+        return _uuid_text(stored)
+    return aggregate_id
 
 
 def _uuid_text(stored: str) -> str:
@@ -271,9 +324,12 @@ def verify(recorder: Any, *, expect: tuple[int, str] | None = None) -> Verdict:
         if stored is None:
             return _broken(checked, head, previous, position, "inserted (it has no link)")
         if respelled:
-            return _broken(
-                checked, head, previous, position, "altered (its aggregate id is respelled)"
+            problem = (
+                "altered (its aggregate id is respelled)"
+                if isinstance(event.originator_id, UUID)
+                else "altered (its aggregate id is no UUID)"
             )
+            return _broken(checked, head, previous, position, problem)
         before, stored_hash = stored
         if before > head:
             return _broken(checked, head, previous, before, "removed together with its link")
@@ -317,7 +373,7 @@ def _walk(recorder: Any) -> Iterator[tuple[int, Any, tuple[int, bytes] | None, b
     link."""
     last = 0
     while True:
-        events = recorder.scan(last + 1, BATCH)
+        events = recorder.scan(last + 1, BATCH, unreadable_ids=True)
         links = recorder.links(last, events[-1].id if events else None)
         if not events and not links:
             return

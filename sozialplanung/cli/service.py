@@ -157,6 +157,7 @@ def rebuild(settings: Settings) -> None:
     """Drop every view and replay the whole event log into it."""
     from tqdm import tqdm
 
+    from ..application.ledger import IdOfNoAggregate
     from ..projections import ReadModel
 
     app = planning_app(settings, existing=True)
@@ -165,7 +166,7 @@ def rebuild(settings: Settings) -> None:
         total = app.recorder.max_notification_id() or 0
         with tqdm(total=total, unit="event", desc="rebuild", file=sys.stderr) as bar:
             read_model.rebuild(progress=bar.update)
-    except RuntimeError as error:
+    except (RuntimeError, IdOfNoAggregate) as error:
         raise click.ClickException(str(error)) from None
     finally:
         read_model.close()

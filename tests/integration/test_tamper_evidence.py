@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from sozialplanung.application import PlanningApp
-from sozialplanung.application.ledger import verify
+from sozialplanung.application.ledger import IdOfNoAggregate, verify
 from sozialplanung.cli import main
 from sozialplanung.projections import ReadModel
 from sozialplanung.settings import Settings, postgres_env
@@ -228,6 +228,41 @@ def test_an_id_respelled_in_the_store_is_found_as_altered(
                 assert read_model.projector.chain_state()["broken_at"] is None
         finally:
             read_model.close()
+    finally:
+        app.close()
+
+
+# Ids that spell no UUID at all: the library never writes one (SQLite keeps ids as text).
+NO_IDS = {"not hex": "z" * 32, "a word": "Maßnahme", "empty": ""}
+
+
+@pytest.mark.parametrize("garbage", NO_IDS.values(), ids=NO_IDS.keys())
+def test_an_id_that_spells_no_uuid_is_named_by_verify_and_stops_a_rebuild_there(
+    sqlite_settings: Settings, garbage: str
+) -> None:
+    app = PlanningApp.from_settings(sqlite_settings)
+    try:
+        build_world(app)
+        store = Store(sqlite_settings, app)
+        read_model = ReadModel(sqlite_settings, app)
+        try:
+            read_model.catch_up()
+            store.sql(f"UPDATE {store.events} SET originator_id = ? WHERE rowid = 4", (garbage,))
+            verdict = verify(app.recorder)
+            assert (verdict.intact, verdict.position, verdict.checked) == (False, 4, 3)
+            assert verdict.problem == "altered (its aggregate id is no UUID)"
+            # A rebuild, in one process and in parts, names the position instead of
+            # failing somewhere inside the library.
+            for parts_from in (10**12, 1):
+                read_model.parts_from = parts_from
+                with pytest.raises(IdOfNoAggregate, match="position 4 names no aggregate"):
+                    read_model.rebuild()
+        finally:
+            read_model.close()
+        result = CliRunner().invoke(main, ["--data-dir", str(sqlite_settings.data_dir), "rebuild"])
+        assert result.exit_code == 1
+        assert "The event at position 4 names no aggregate" in result.output
+        assert "sozialplanung verify" in result.output
     finally:
         app.close()
 
