@@ -71,15 +71,20 @@ class Part:
 
 
 def read(
-    app: Application, start: int, stop: int | None = None, part: Part | None = None
+    app: Application,
+    start: int,
+    stop: int | None = None,
+    part: Part | None = None,
+    limit: int = LOAD_BATCH,
 ) -> Sequence[Notification]:
-    """The next batch of a load, from ``start`` up to ``stop``: through the ledger's reader
-    for loads where the store has one. With a ``part``, an event of another part's
-    aggregate may keep its id as text: it is counted and chained, never decoded."""
+    """The next batch, from ``start`` up to ``stop``: through the ledger's reader where the
+    store has one (plain rows; an id that spells no UUID is refused with its position).
+    With a ``part``, an event of another part's aggregate may keep its id as text: it is
+    counted and chained, never decoded."""
     scan: Scan | None = getattr(app.recorder, "scan", None)
     if scan is None:
-        return app.recorder.select_notifications(start=start, limit=LOAD_BATCH, stop=stop)
-    return scan(start, LOAD_BATCH, stop, None if part is None else part.holds)
+        return app.recorder.select_notifications(start=start, limit=limit, stop=stop)
+    return scan(start, limit, stop, None if part is None else part.holds)
 
 
 def decode(

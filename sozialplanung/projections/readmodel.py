@@ -59,7 +59,6 @@ class ReadModel:
             listen, channel = self.db.conninfo, recorder.channel_name
         self.runner = ViewRunner(
             self.projector,
-            app.recorder,
             lock,
             poll_interval=poll_interval,
             listen=listen,

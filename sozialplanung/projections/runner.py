@@ -19,9 +19,7 @@ import zlib
 from pathlib import Path
 from typing import Any, Protocol
 
-from eventsourcing.persistence import ApplicationRecorder
-
-from .projector import Projector
+from .projector import Projector, read
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +88,6 @@ class ViewRunner:
     def __init__(
         self,
         projector: Projector,
-        recorder: ApplicationRecorder,
         lock: RunnerLock,
         *,
         poll_interval: float = 0.5,
@@ -98,7 +95,6 @@ class ViewRunner:
         channel: str | None = None,
     ):
         self.projector = projector
-        self.recorder = recorder
         self.lock = lock
         self.poll_interval = poll_interval
         self.listen = listen
@@ -187,9 +183,7 @@ class ViewRunner:
         """Applies every pending event in batches; returns how many notifications it read."""
         total = 0
         while True:
-            batch = self.recorder.select_notifications(
-                start=self.notification_id + 1, limit=BATCH_SIZE
-            )
+            batch = read(self.projector.app, self.notification_id + 1, limit=BATCH_SIZE)
             if not batch:
                 return total
             notification_id, position = self.projector.apply(batch)

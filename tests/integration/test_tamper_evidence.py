@@ -237,7 +237,7 @@ NO_IDS = {"not hex": "z" * 32, "a word": "Maßnahme", "empty": ""}
 
 
 @pytest.mark.parametrize("garbage", NO_IDS.values(), ids=NO_IDS.keys())
-def test_an_id_that_spells_no_uuid_is_named_by_verify_and_stops_a_rebuild_there(
+def test_an_id_that_spells_no_uuid_is_named_by_verify_and_stops_every_load_there(
     sqlite_settings: Settings, garbage: str
 ) -> None:
     app = PlanningApp.from_settings(sqlite_settings)
@@ -247,6 +247,7 @@ def test_an_id_that_spells_no_uuid_is_named_by_verify_and_stops_a_rebuild_there(
         read_model = ReadModel(sqlite_settings, app)
         try:
             read_model.catch_up()
+            (text,) = store.sql(f"SELECT originator_id FROM {store.events} WHERE rowid = 4")[0]
             store.sql(f"UPDATE {store.events} SET originator_id = ? WHERE rowid = 4", (garbage,))
             verdict = verify(app.recorder)
             assert (verdict.intact, verdict.position, verdict.checked) == (False, 4, 3)
@@ -257,11 +258,27 @@ def test_an_id_that_spells_no_uuid_is_named_by_verify_and_stops_a_rebuild_there(
                 read_model.parts_from = parts_from
                 with pytest.raises(IdOfNoAggregate, match="position 4 names no aggregate"):
                     read_model.rebuild()
+            # The running views stop at such an event too, and say where.
+            read_model.parts_from = 10**12
+            store.sql(f"UPDATE {store.events} SET originator_id = ? WHERE rowid = 4", (text,))
+            read_model.rebuild()
+            app.propose_measure(
+                meta_on(),
+                cycle=1,
+                working_group=app.cycle(1).working_groups[0]["body_id"],
+                title="X",
+            )
+            last = app.recorder.max_notification_id()
+            store.sql(
+                f"UPDATE {store.events} SET originator_id = ? WHERE rowid = ?", (garbage, last)
+            )
+            with pytest.raises(IdOfNoAggregate, match=f"position {last} names no aggregate"):
+                read_model.catch_up()
         finally:
             read_model.close()
         result = CliRunner().invoke(main, ["--data-dir", str(sqlite_settings.data_dir), "rebuild"])
         assert result.exit_code == 1
-        assert "The event at position 4 names no aggregate" in result.output
+        assert f"The event at position {last} names no aggregate" in result.output
         assert "sozialplanung verify" in result.output
     finally:
         app.close()
