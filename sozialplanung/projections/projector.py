@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol
 from uuid import UUID
 
 from eventsourcing.application import Application
@@ -35,12 +35,10 @@ class Keys(Protocol):
     def prefetch(self, first_position: int, last_position: int) -> None: ...
 
 
-@runtime_checkable
 class Chain(Protocol):
-    """The event store's hash chain, as the projector checks it (the ledger's recorders)."""
+    """The event store's hash chain, as the projector checks it."""
 
     def links(self, after: int, until: int | None) -> dict[int, tuple[int, bytes]]: ...
-    def respelled(self, after: int, until: int) -> list[int]: ...
 
 
 # The event store's reader for loads (the ledger's ``scan``): start, limit, stop, wanted.
@@ -114,7 +112,7 @@ class Projector:
         self.mapper = app.mapper
         self.views: dict[str, View] = {cls.aggregate.__name__: cls() for cls in VIEWS}
         self.keys: Keys | None = getattr(app, "keys", None)
-        self.chain: Chain | None = app.recorder if isinstance(app.recorder, Chain) else None
+        self.chain: Chain | None = app.recorder if hasattr(app.recorder, "links") else None
         self.cache = RowCache()
         self._by_topic: dict[str, View | None] = {}
         self.rewrote = False  # the last batch rewrote views: their old pages must go
@@ -301,18 +299,12 @@ class Projector:
         if not batch:
             return
         links = self.chain.links(head, batch[-1].id)
-        # An id in another spelling of the same UUID hashes as the same link, yet drops out
-        # of its aggregate's history in the store (Ledger.respelled): altered, as verify says.
-        respelled = set(self.chain.respelled(head, batch[-1].id))
         problem: tuple[int, str] | None = None
         events = {n.id: n for n in batch}
         for position in sorted(set(events) | set(links)):
             stored, event = links.get(position), events.get(position)
             if event is None or stored is None:
                 problem = (position, "removed" if event is None else "inserted")
-                break
-            if position in respelled:
-                problem = (position, "altered (its aggregate id is respelled)")
                 break
             if stored[0] != head:
                 problem = (min(stored[0], position), "removed or moved")
