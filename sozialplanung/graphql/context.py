@@ -125,8 +125,10 @@ class Loaders:
         awaitable) from the loader, batched with the rest of the request."""
         if key is None:
             return None
-        made = self.made.setdefault(make, {})
-        if key in made:
+        made = self.made.get(make)
+        if made is None:
+            made = self.made[make] = {}
+        elif key in made:
             return made[key]
         known = self.known[kind]
         if key in known:

@@ -200,36 +200,46 @@ RESPELLINGS = {
 }
 
 
-@pytest.mark.parametrize("respell", RESPELLINGS.values(), ids=RESPELLINGS.keys())
-def test_an_id_respelled_in_the_store_is_found_as_altered(
-    sqlite_settings: Settings, respell: Callable[[str], str]
-) -> None:
-    app = PlanningApp.from_settings(sqlite_settings)
+@contextmanager
+def id_rewritten(
+    settings: Settings, rewrite: Callable[[str], str]
+) -> Iterator[tuple[PlanningApp, Store, ReadModel, str]]:
+    """A world whose views are current, then the aggregate id of the event at position 4
+    rewritten in the store; yields the app, the store, the views and the id as it was."""
+    app = PlanningApp.from_settings(settings)
     try:
         build_world(app)
-        store = Store(sqlite_settings, app)
-        read_model = ReadModel(sqlite_settings, app)
+        store = Store(settings, app)
+        read_model = ReadModel(settings, app)
         try:
             read_model.catch_up()
             (text,) = store.sql(f"SELECT originator_id FROM {store.events} WHERE rowid = 4")[0]
             store.sql(
-                f"UPDATE {store.events} SET originator_id = ? WHERE rowid = 4", (respell(text),)
+                f"UPDATE {store.events} SET originator_id = ? WHERE rowid = 4", (rewrite(text),)
             )
-            verdict = verify(app.recorder)
-            assert (verdict.intact, verdict.position, verdict.checked) == (False, 4, 3)
-            assert verdict.problem == "altered (its aggregate id is respelled)"
-            # The views still rebuild, in one process and in parts: the library reads
-            # the id as the UUID it spells.
-            before = read_model.table_rows()
-            for parts_from in (10**12, 1):
-                read_model.parts_from = parts_from
-                read_model.rebuild()
-                assert read_model.table_rows() == before
-                assert read_model.projector.chain_state()["broken_at"] is None
+            yield app, store, read_model, text
         finally:
             read_model.close()
     finally:
         app.close()
+
+
+@pytest.mark.parametrize("respell", RESPELLINGS.values(), ids=RESPELLINGS.keys())
+def test_an_id_respelled_in_the_store_is_found_as_altered(
+    sqlite_settings: Settings, respell: Callable[[str], str]
+) -> None:
+    with id_rewritten(sqlite_settings, respell) as (app, _, read_model, _):
+        verdict = verify(app.recorder)
+        assert (verdict.intact, verdict.position, verdict.checked) == (False, 4, 3)
+        assert verdict.problem == "altered (its aggregate id is respelled)"
+        # The views still rebuild, in one process and in parts: the library reads
+        # the id as the UUID it spells.
+        before = read_model.table_rows()
+        for parts_from in (10**12, 1):
+            read_model.parts_from = parts_from
+            read_model.rebuild()
+            assert read_model.table_rows() == before
+            assert read_model.projector.chain_state()["broken_at"] is None
 
 
 # Ids that spell no UUID at all: the library never writes one (SQLite keeps ids as text).
@@ -240,48 +250,35 @@ NO_IDS = {"not hex": "z" * 32, "a word": "Maßnahme", "empty": ""}
 def test_an_id_that_spells_no_uuid_is_named_by_verify_and_stops_every_load_there(
     sqlite_settings: Settings, garbage: str
 ) -> None:
-    app = PlanningApp.from_settings(sqlite_settings)
-    try:
-        build_world(app)
-        store = Store(sqlite_settings, app)
-        read_model = ReadModel(sqlite_settings, app)
-        try:
+    with id_rewritten(sqlite_settings, lambda _: garbage) as (app, store, read_model, text):
+        verdict = verify(app.recorder)
+        assert (verdict.intact, verdict.position, verdict.checked) == (False, 4, 3)
+        assert verdict.problem == "altered (its aggregate id is no UUID)"
+        # A rebuild, in one process and in parts, names the position instead of
+        # failing somewhere inside the library.
+        for parts_from in (10**12, 1):
+            read_model.parts_from = parts_from
+            with pytest.raises(IdOfNoAggregate, match="position 4 names no aggregate"):
+                read_model.rebuild()
+        # The running views stop at such an event too, and say where.
+        read_model.parts_from = 10**12
+        store.sql(f"UPDATE {store.events} SET originator_id = ? WHERE rowid = 4", (text,))
+        read_model.rebuild()
+        app.propose_measure(
+            meta_on(),
+            cycle=1,
+            working_group=app.cycle(1).working_groups[0]["body_id"],
+            title="X",
+        )
+        last = app.recorder.max_notification_id()
+        store.sql(f"UPDATE {store.events} SET originator_id = ? WHERE rowid = ?", (garbage, last))
+        with pytest.raises(IdOfNoAggregate, match=f"position {last} names no aggregate"):
             read_model.catch_up()
-            (text,) = store.sql(f"SELECT originator_id FROM {store.events} WHERE rowid = 4")[0]
-            store.sql(f"UPDATE {store.events} SET originator_id = ? WHERE rowid = 4", (garbage,))
-            verdict = verify(app.recorder)
-            assert (verdict.intact, verdict.position, verdict.checked) == (False, 4, 3)
-            assert verdict.problem == "altered (its aggregate id is no UUID)"
-            # A rebuild, in one process and in parts, names the position instead of
-            # failing somewhere inside the library.
-            for parts_from in (10**12, 1):
-                read_model.parts_from = parts_from
-                with pytest.raises(IdOfNoAggregate, match="position 4 names no aggregate"):
-                    read_model.rebuild()
-            # The running views stop at such an event too, and say where.
-            read_model.parts_from = 10**12
-            store.sql(f"UPDATE {store.events} SET originator_id = ? WHERE rowid = 4", (text,))
-            read_model.rebuild()
-            app.propose_measure(
-                meta_on(),
-                cycle=1,
-                working_group=app.cycle(1).working_groups[0]["body_id"],
-                title="X",
-            )
-            last = app.recorder.max_notification_id()
-            store.sql(
-                f"UPDATE {store.events} SET originator_id = ? WHERE rowid = ?", (garbage, last)
-            )
-            with pytest.raises(IdOfNoAggregate, match=f"position {last} names no aggregate"):
-                read_model.catch_up()
-        finally:
-            read_model.close()
-        result = CliRunner().invoke(main, ["--data-dir", str(sqlite_settings.data_dir), "rebuild"])
-        assert result.exit_code == 1
-        assert f"The event at position {last} names no aggregate" in result.output
-        assert "sozialplanung verify" in result.output
-    finally:
-        app.close()
+    # The command, once the views are free again.
+    result = CliRunner().invoke(main, ["--data-dir", str(sqlite_settings.data_dir), "rebuild"])
+    assert result.exit_code == 1
+    assert f"The event at position {last} names no aggregate" in result.output
+    assert "sozialplanung verify" in result.output
 
 
 def test_erasure_and_redaction_leave_the_chain_intact(app: PlanningApp, store: Store) -> None:
