@@ -168,6 +168,7 @@ class ReadModel:
         assert isinstance(self.db, SQLiteViews)
         other = OtherPart(self.app, self.db.path, stop)
         self.projector.part = THIS
+        self.projector.full_text = False  # both parts' documents are indexed at the merge
         cache = self.projector.cache
         shrink(self.projector, self.db)
         applied, last = 0, 0
@@ -181,6 +182,7 @@ class ReadModel:
             merge(self.db, other.path)
         finally:
             self.projector.part = None
+            self.projector.full_text = True
             # Its rows are this part's only: the other part's came with the merge.
             self.projector.cache = cache
             self.db.cache_pages(PAGE_CACHE_KB)

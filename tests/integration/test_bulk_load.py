@@ -11,6 +11,7 @@ import pytest
 
 from sozialplanung.application import PlanningApp
 from sozialplanung.projections import ReadModel
+from sozialplanung.projections.database import PAGE_SIZE
 from sozialplanung.projections.runner import FileLock
 from sozialplanung.settings import Settings
 
@@ -38,6 +39,26 @@ def test_loaded_views_are_back_in_wal_mode_with_no_marker_left(world: tuple) -> 
     assert not (settings.data_dir / "views.sqlite.loading").exists()
     with sqlite3.connect(settings.data_dir / "views.sqlite") as db:
         assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
+def test_new_views_have_large_pages_and_an_old_file_keeps_its_own(world: tuple) -> None:
+    settings, app, expected = world
+    path = settings.data_dir / "views.sqlite"
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA page_size").fetchone() == (PAGE_SIZE,)
+    path.unlink()
+    with sqlite3.connect(path) as db:  # a file made before pages were this large
+        db.execute("PRAGMA page_size = 4096")
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("CREATE TABLE older (x)")
+    views = ReadModel(settings, app)
+    try:
+        views.catch_up()
+        assert views.table_rows() == expected
+    finally:
+        views.close()
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA page_size").fetchone() == (4096,)
 
 
 def test_a_load_cut_off_half_way_starts_again_from_an_empty_file(world: tuple) -> None:

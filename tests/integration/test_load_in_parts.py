@@ -13,7 +13,7 @@ from uuid import UUID, uuid4
 import pytest
 
 from sozialplanung.application import PlanningApp
-from sozialplanung.projections import ReadModel, partition
+from sozialplanung.projections import ReadModel, partition, search
 from sozialplanung.projections.database import loading_marker, part_path
 from sozialplanung.projections.schema import DATA_TABLES
 from sozialplanung.settings import Settings
@@ -69,15 +69,36 @@ def _part_of(aggregate: UUID) -> int:
     return next(i for i, part in enumerate(partition.PARTS) if part.holds(aggregate))
 
 
-def _load(settings: Settings, app: PlanningApp, parts_from: int) -> tuple[dict, dict, int]:
-    """Rebuilt views: their rows, how far the chain was checked, their position."""
+def _load(settings: Settings, app: PlanningApp, parts_from: int) -> tuple[dict, dict, int, list]:
+    """Rebuilt views: their rows, how far the chain was checked, their position, and what
+    the full-text index holds."""
     views = ReadModel(settings, app)
     try:
         views.parts_from = parts_from
         views.rebuild()
-        return views.table_rows(), views.projector.chain_state(), views.position()
+        return (
+            views.table_rows(),
+            views.projector.chain_state(),
+            views.position(),
+            _full_text_index(views),
+        )
     finally:
         views.close()
+
+
+def _full_text_index(views: ReadModel) -> list[tuple[str, str, int]]:
+    """Every entry of SQLite's full-text index (term, document, offset): what a search
+    finds, read from the index itself, not from the documents it was made of."""
+    with views.db.write() as cursor:
+        cursor.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.entries "
+            f"USING fts5vocab(main, {search.FTS}, 'instance')"
+        )
+        cursor.execute(
+            f"SELECT e.term, d.doc, e.offset FROM temp.entries e "
+            f"JOIN {search.TABLE} d ON d.rowid = e.doc ORDER BY 1, 2, 3"
+        )
+        return [tuple(row) for row in cursor.fetchall()]
 
 
 def test_a_load_in_two_processes_builds_the_views_a_load_in_one_builds(
@@ -86,7 +107,8 @@ def test_a_load_in_two_processes_builds_the_views_a_load_in_one_builds(
     in_one = _load(sqlite_settings, store, ONE_PROCESS)
     in_two = _load(sqlite_settings, store, 1)
     assert in_two[0] == in_one[0]
-    assert in_two[1:] == in_one[1:]
+    assert in_two[1:3] == in_one[1:3]
+    assert in_two[3] == in_one[3] and ("massnahm", 2) in {(t, o) for t, _, o in in_one[3]}
     assert in_one[1]["verified"] == store.recorder.max_notification_id()
     assert not part_path(sqlite_settings.data_dir / "views.sqlite").exists()
 
@@ -121,10 +143,11 @@ def test_events_stored_while_the_parts_load_follow_once_both_are_in(
         views.rebuild(progress=work_goes_on)
         assert views.queries.measures.by_ids([str(added[0])])
         assert views.position() == len(views.table_rows()["events"])
-        in_parts = views.table_rows()
+        in_parts = views.table_rows(), _full_text_index(views)
     finally:
         views.close()
-    assert in_parts == _load(sqlite_settings, store, ONE_PROCESS)[0]
+    in_one = _load(sqlite_settings, store, ONE_PROCESS)
+    assert in_parts == (in_one[0], in_one[3])
 
 
 def test_a_part_that_fails_fails_the_load_and_the_next_start_loads_again(
