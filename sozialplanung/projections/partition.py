@@ -9,7 +9,8 @@ applies only the events of its part of the aggregates (``Part``: by the aggregat
 a file of its own. A view's row depends on its own aggregate's events only, so the parts
 never need each other's rows (the counts per cycle, working group and state, which do, are
 added up when the parts are merged); every part counts every event, so the audit-log
-positions are the log's in both. The other part also checks the whole hash chain.
+positions are the log's in both. The other part also checks the whole hash chain. Neither
+keeps the full-text index: the merge builds it over both parts' documents at once.
 
 This process loads its part (``THIS``) into the views themselves; a second process
 (``OtherPart``, started as ``python -c`` with this process's import path, not through
