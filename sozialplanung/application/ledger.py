@@ -13,7 +13,8 @@ who can write the database could rebuild the whole chain; the head (position and
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -41,6 +42,31 @@ class IdOfNoAggregate(ValueError):
             "altered event."
         )
         self.position = position
+
+
+# An aggregate id as the SQLite store writes it (``UUID.hex``); PostgreSQL keeps uuid values.
+_AS_WRITTEN = re.compile("[0-9a-f]{32}").fullmatch
+
+
+class Scanned(list[Notification]):
+    """A batch as ``Ledger.scan`` reads it, and (``respelled``) the positions in it whose
+    aggregate id is stored in another spelling than the store writes: upper case, hyphens,
+    braces, ``urn:uuid:`` — or, for ``verify``, text that spells no UUID at all. The library
+    reads every spelling of a UUID as the same UUID, and the chain hashes the id as
+    ``str(UUID)`` writes it, so such an event passes the chain; but the store looks an
+    aggregate's events up by the exact text, and the event drops out of its history."""
+
+    def __init__(
+        self, notifications: Iterable[Notification], stored_ids: Sequence[Sequence[Any]] = ()
+    ):
+        super().__init__(notifications)
+        self._stored_ids = stored_ids  # (position, id as stored, …) per event
+
+    @property
+    def respelled(self) -> list[int]:
+        """Found when asked, from the rows the batch was read from: only a check of the
+        chain asks, and a load's part that leaves the chain to the other never pays."""
+        return [row[0] for row in self._stored_ids if not _AS_WRITTEN(row[1])]
 
 
 class Ledger:
@@ -101,24 +127,16 @@ class Ledger:
         wanted: Callable[[str], bool] | None = None,
         *,
         unreadable_ids: bool = False,
-    ) -> list[Notification]:
+    ) -> Scanned:
         """The log from ``start`` (up to ``stop``) as a load reads it: what
         ``select_notifications`` returns, except that an event whose aggregate is not
         ``wanted`` (asked with the id's text) may keep its id as text, as ``str(UUID)``
         writes it. A load in parts counts and chains such an event, and never decodes it.
         An id that spells no UUID raises ``IdOfNoAggregate``, or with ``unreadable_ids``
-        stays the text it is (``verify``, which names it)."""
+        stays the text it is (``verify``, which names it). PostgreSQL keeps ids as uuid:
+        one spelling, none respelled."""
         select: Any = getattr(self, "select_notifications")  # noqa: B009 - the recorder's
-        return list(select(start=start, limit=limit, stop=stop))
-
-    def respelled(self, after: int, until: int) -> list[int]:
-        """Positions after ``after`` up to ``until`` whose aggregate id is stored in another
-        spelling than the one the store writes (upper case, hyphens, braces, ``urn:uuid:``).
-        The library reads every spelling as the same UUID, and the chain hashes the id as
-        ``str(UUID)`` writes it, so such an event passes the chain; but the store looks an
-        aggregate's events up by the exact text, and the event drops out of its history.
-        PostgreSQL keeps ids as uuid: one spelling, nothing to find."""
-        return []
+        return Scanned(select(start=start, limit=limit, stop=stop))
 
     def links(self, after: int, until: int | None) -> dict[int, tuple[int, bytes]]:
         """The chain's links after ``after`` up to ``until`` (or the next few past the last
@@ -173,7 +191,7 @@ class SQLiteLedgerRecorder(Ledger, SQLiteApplicationRecorder):
         wanted: Callable[[str], bool] | None = None,
         *,
         unreadable_ids: bool = False,
-    ) -> list[Notification]:
+    ) -> Scanned:
         # Rows as plain tuples, and no UUID made for an id the load passes by: the library's
         # reader spends more on its rows and ids than SQLite on reading (bench.rebuild).
         statement = (
@@ -189,12 +207,12 @@ class SQLiteLedgerRecorder(Ledger, SQLiteApplicationRecorder):
             c.execute(statement, params)
             rows = c.fetchall()
         try:
-            return [
+            notifications = [
                 Notification(
                     id=rowid,
                     # Passed by as text only when spelled as the store writes ids (32
                     # hex digits, the last two the id's last byte); any other spelling is
-                    # read as the UUID it spells (``respelled`` names it for verify).
+                    # read as the UUID it spells (``Scanned.respelled`` names it).
                     originator_id=(
                         _uuid_text(text)
                         if wanted is not None and len(text) == 32 and not wanted(text)
@@ -207,7 +225,7 @@ class SQLiteLedgerRecorder(Ledger, SQLiteApplicationRecorder):
                 for rowid, text, version, topic, state in rows
             ]
         except ValueError:  # an id that spells no UUID: the batch again, row by row
-            return [
+            notifications = [
                 Notification(
                     id=rowid,
                     originator_id=_read_id(rowid, text, convert, wanted, unreadable_ids),
@@ -217,17 +235,7 @@ class SQLiteLedgerRecorder(Ledger, SQLiteApplicationRecorder):
                 )
                 for rowid, text, version, topic, state in rows
             ]
-
-    def respelled(self, after: int, until: int) -> list[int]:
-        # Exactly 32 lower-case hex digits, as the library writes a UUID here.
-        with self.datastore.transaction(commit=False) as c:
-            c.execute(
-                f"SELECT rowid FROM {self.events_table_name} WHERE rowid > ? AND rowid <= ? "
-                "AND (length(originator_id) != 32 OR originator_id GLOB '*[^0-9a-f]*') "
-                "ORDER BY rowid",
-                (after, until),
-            )
-            return [int(row[0]) for row in c.fetchall()]
+        return Scanned(notifications, rows)
 
     def drop_snapshots(self, cursor: Any, aggregate_ids: Sequence[Any]) -> None:
         for aggregate_id in aggregate_ids:
@@ -377,7 +385,7 @@ def _walk(recorder: Any) -> Iterator[tuple[int, Any, tuple[int, bytes] | None, b
         links = recorder.links(last, events[-1].id if events else None)
         if not events and not links:
             return
-        respelled = set(recorder.respelled(last, events[-1].id)) if events else set()
+        respelled = set(events.respelled)
         by_position = {e.id: e for e in events}
         for position in sorted(set(by_position) | set(links)):
             yield position, by_position.get(position), links.get(position), position in respelled

@@ -232,14 +232,42 @@ def test_an_id_respelled_in_the_store_is_found_as_altered(
         verdict = verify(app.recorder)
         assert (verdict.intact, verdict.position, verdict.checked) == (False, 4, 3)
         assert verdict.problem == "altered (its aggregate id is respelled)"
-        # The views still rebuild, in one process and in parts: the library reads
-        # the id as the UUID it spells.
+        # The views still rebuild, in one process and in parts (the library reads the id
+        # as the UUID it spells), and their check of the chain names the event too.
         before = read_model.table_rows()
         for parts_from in (10**12, 1):
             read_model.parts_from = parts_from
             read_model.rebuild()
             assert read_model.table_rows() == before
-            assert read_model.projector.chain_state()["broken_at"] is None
+            state = read_model.projector.chain_state()
+            assert (state["broken_at"], state["problem"]) == (
+                4,
+                "altered (its aggregate id is respelled)",
+            )
+
+
+@pytest.mark.parametrize("respell", RESPELLINGS.values(), ids=RESPELLINGS.keys())
+def test_the_running_views_name_an_id_respelled_before_they_apply_it(
+    sqlite_settings: Settings, respell: Callable[[str], str]
+) -> None:
+    with id_rewritten(sqlite_settings, lambda text: text) as (app, store, read_model, _):
+        app.propose_measure(
+            meta_on(),
+            cycle=1,
+            working_group=app.cycle(1).working_groups[0]["body_id"],
+            title="X",
+        )
+        last = app.recorder.max_notification_id()
+        (text,) = store.sql(f"SELECT originator_id FROM {store.events} WHERE rowid = ?", (last,))[0]
+        store.sql(
+            f"UPDATE {store.events} SET originator_id = ? WHERE rowid = ?", (respell(text), last)
+        )
+        read_model.catch_up()
+        state = read_model.projector.chain_state()
+        assert (state["broken_at"], state["problem"]) == (
+            last,
+            "altered (its aggregate id is respelled)",
+        )
 
 
 # Ids that spell no UUID at all: the library never writes one (SQLite keeps ids as text).

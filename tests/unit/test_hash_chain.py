@@ -7,6 +7,9 @@ import hashlib
 import struct
 from uuid import UUID
 
+import pytest
+
+from sozialplanung.application.ledger import Scanned
 from sozialplanung.integrity import DOMAIN, GENESIS, link
 
 ID = UUID("8308df98-75f3-4b35-b215-6d9c1a3b6f68")
@@ -41,3 +44,25 @@ def test_each_link_depends_on_every_part_and_on_the_one_before() -> None:
         link(GENESIS, 1, ID, 1, TOPIC, STATE + b" "),
     ]
     assert len({first, *variants}) == len(variants) + 1
+
+
+# Spellings of an aggregate id in the SQLite store: only the one it writes is not respelled.
+SPELLINGS = [
+    (ID.hex, False),
+    ("0123456789" * 3 + "01", False),  # a UUID of digits only: still as written
+    (ID.hex.upper(), True),
+    (ID.hex[:31] + "A", True),
+    (str(ID), True),
+    ("{" + ID.hex + "}", True),
+    ("urn:uuid:" + ID.hex, True),
+    (" " + ID.hex[1:], True),  # int() would read it, as another UUID
+    ("٣" * 32, True),  # Arabic-Indic digits: int() reads them too
+    ("z" * 32, True),
+    ("", True),
+]
+
+
+@pytest.mark.parametrize(("stored", "respelled"), SPELLINGS)
+def test_only_the_spelling_the_store_writes_is_not_respelled(stored: str, respelled: bool) -> None:
+    scanned = Scanned([], [(7, stored, 1, TOPIC, STATE)])
+    assert scanned.respelled == ([7] if respelled else [])
