@@ -224,6 +224,13 @@ def id_rewritten(
         app.close()
 
 
+def one_more_event(app: PlanningApp) -> int:
+    """A measure proposed after the views caught up: the position of its event."""
+    group = app.cycle(1).working_groups[0]["body_id"]
+    app.propose_measure(meta_on(), cycle=1, working_group=group, title="X")
+    return app.recorder.max_notification_id() or 0
+
+
 @pytest.mark.parametrize("respell", RESPELLINGS.values(), ids=RESPELLINGS.keys())
 def test_an_id_respelled_in_the_store_is_found_as_altered(
     sqlite_settings: Settings, respell: Callable[[str], str]
@@ -250,14 +257,9 @@ def test_an_id_respelled_in_the_store_is_found_as_altered(
 def test_the_running_views_name_an_id_respelled_before_they_apply_it(
     sqlite_settings: Settings, respell: Callable[[str], str]
 ) -> None:
+    # The world with its views current (position 4 as it was), then one more event.
     with id_rewritten(sqlite_settings, lambda text: text) as (app, store, read_model, _):
-        app.propose_measure(
-            meta_on(),
-            cycle=1,
-            working_group=app.cycle(1).working_groups[0]["body_id"],
-            title="X",
-        )
-        last = app.recorder.max_notification_id()
+        last = one_more_event(app)
         (text,) = store.sql(f"SELECT originator_id FROM {store.events} WHERE rowid = ?", (last,))[0]
         store.sql(
             f"UPDATE {store.events} SET originator_id = ? WHERE rowid = ?", (respell(text), last)
@@ -292,13 +294,7 @@ def test_an_id_that_spells_no_uuid_is_named_by_verify_and_stops_every_load_there
         read_model.parts_from = 10**12
         store.sql(f"UPDATE {store.events} SET originator_id = ? WHERE rowid = 4", (text,))
         read_model.rebuild()
-        app.propose_measure(
-            meta_on(),
-            cycle=1,
-            working_group=app.cycle(1).working_groups[0]["body_id"],
-            title="X",
-        )
-        last = app.recorder.max_notification_id()
+        last = one_more_event(app)
         store.sql(f"UPDATE {store.events} SET originator_id = ? WHERE rowid = ?", (garbage, last))
         with pytest.raises(IdOfNoAggregate, match=f"position {last} names no aggregate"):
             read_model.catch_up()
