@@ -177,7 +177,7 @@ class Projector:
                 for n in fresh
                 if self.part is None or self.part.holds(n.originator_id)
             }
-            self._check_chain(cursor, fresh, keys, notifications)
+            self._check_chain(cursor, fresh, keys, as_read=notifications)
             batch = Batch()
             self._prefetch(cursor, batch, fresh, keys)
             audited: list[list[Any]] = []
@@ -287,11 +287,11 @@ class Projector:
         cursor: Cursor,
         notifications: Sequence[Notification],
         keys: dict[int, str],
-        read: Sequence[Notification],
+        as_read: Sequence[Notification],
     ) -> None:
         """Recomputes the links of what the batch brings beyond the last checked one; the
         first break is kept (and reported by /readyz and /metrics) — the views go on, the
-        auditor is told. ``read``: the batch as the store's reader returned it, which names
+        auditor is told. ``as_read``: the batch as the store's reader returned it, naming
         the events whose aggregate id is respelled (the ledger's ``Scanned``)."""
         if self.chain is None or not notifications:
             return
@@ -307,7 +307,7 @@ class Projector:
         links = self.chain.links(head, batch[-1].id)
         # An id in another spelling of the same UUID hashes as the same link, yet drops out
         # of its aggregate's history in the store: altered, as verify says.
-        respelled = set(getattr(read, "respelled", ()))
+        respelled = set(getattr(as_read, "respelled", ()))
         problem: tuple[int, str] | None = None
         events = {n.id: n for n in batch}
         for position in sorted(set(events) | set(links)):
